@@ -1,0 +1,55 @@
+# Berth: the two commands a newcomer types are `make run` and `make test`. Every tool they need is installed
+# here (apt and pip), never by hand, so CI on a fresh machine proves the README.
+SHELL := /bin/bash
+SWIFT ?= swift
+SWIFT_FLAGS := --explicit-target-dependency-import-check error
+HOST ?= 127.0.0.1
+PORT ?= 5000
+DATA_DIR ?= ./data
+PYTHON ?= python3
+
+.PHONY: help run build release deps test-deps test unit e2e lint format bench clean
+
+help:
+	@echo "make run    - install what is missing, build release, start berth-server on $(DATA_DIR)"
+	@echo "make test   - install test tools, build, run unit tests, swift format lint, end-to-end tests"
+	@echo "make e2e    - only the end-to-end suite (pytest, boto3, aws CLI) against a fresh server"
+	@echo "make bench  - benchmarks against the reference registries"
+
+deps:
+	@bash Tools/scripts/install-deps.sh build
+
+test-deps: deps
+	@bash Tools/scripts/install-deps.sh test
+
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(SWIFT_FLAGS) --product berth-server
+
+run: release
+	@bash Tools/scripts/run-server.sh "$$($(SWIFT) build -c release --show-bin-path)/berth-server" $(HOST) $(PORT) $(DATA_DIR)
+
+unit: deps
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
+
+lint:
+	$(SWIFT) format lint -r --strict Package.swift Packages Apps Tests Tools --parallel 2>&1 | tee /tmp/berth-lint.log; \
+	  test ! -s /tmp/berth-lint.log
+
+format:
+	$(SWIFT) format -i -r Package.swift Packages Apps Tests Tools --parallel
+
+e2e: test-deps
+	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server
+	BERTH_BIN="$$($(SWIFT) build --show-bin-path)/berth-server" $(PYTHON) -m pytest -q Tests/E2E
+
+test: test-deps lint unit e2e
+
+bench: test-deps release
+	@bash Tools/scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)/berth-server"
+
+clean:
+	rm -rf .build

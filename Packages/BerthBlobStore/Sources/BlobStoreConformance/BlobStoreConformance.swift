@@ -1,0 +1,2 @@
+/// The blob store conformance suite (filled in with the stores).
+public enum BlobStoreConformance {}

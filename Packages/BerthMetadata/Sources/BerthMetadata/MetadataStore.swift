@@ -1,0 +1,94 @@
+/// Everything Berth stores that is not blob bytes: repositories, images and tags, layer links, upload
+/// sessions and settings. Every method is one atomic step, so a plugin (e.g. PostgreSQL) can implement each
+/// as one transaction, and concurrent servers sharing a store stay consistent.
+///
+/// Lists are ordered by their key and paged with an exclusive `after` cursor.
+public protocol MetadataStore: Sendable {
+    // MARK: Repositories
+
+    /// Stores a new repository. - Throws: `MetadataError.repositoryAlreadyExists`.
+    func createRepository(_ repository: RepositoryRecord) throws
+    /// The repository named `name`, or nil.
+    func repository(named name: String) throws -> RepositoryRecord?
+    /// Repositories sorted by name, strictly after `after`, at most `limit`.
+    func listRepositories(after: String?, limit: Int) throws -> [RepositoryRecord]
+    /// Replaces a repository's settings (matched by name). - Throws: `MetadataError.repositoryNotFound`.
+    func updateRepository(_ repository: RepositoryRecord) throws
+    /// Deletes a repository. Unless `force`, refuses when it holds images (`MetadataError.repositoryNotEmpty`);
+    /// with `force` removes its images, tags, layer links and uploads too.
+    /// - Throws: `MetadataError.repositoryNotFound`, `.repositoryNotEmpty`.
+    func deleteRepository(named name: String, force: Bool) throws -> RepositoryDeletion
+
+    // MARK: Images and tags
+
+    /// Stores an image and optionally points `tag` at it, atomically. When `tag` points at another image and
+    /// `tagIsImmutable`, nothing changes (`.tagImmutable`); otherwise the tag moves, leaving the other image
+    /// untagged (not deleted). - Throws: `MetadataError.repositoryNotFound`.
+    func putImage(_ image: NewImage, tag: String?, tagIsImmutable: Bool) throws -> PutImageOutcome
+    /// The image with `digest` in `repository`, with its tags.
+    func image(repository: String, digest: String) throws -> ImageRecord?
+    /// The image `tag` points at in `repository`, with its tags.
+    func image(repository: String, tag: String) throws -> ImageRecord?
+    /// Images sorted by digest, strictly after digest `after`, at most `limit`, filtered by tag status.
+    func listImages(repository: String, tagStatus: TagStatusFilter, after: String?, limit: Int) throws -> [ImageRecord]
+    /// (digest, tag) pairs sorted by digest then tag (one per tag; untagged images once with a nil tag),
+    /// strictly after `after`, at most `limit`.
+    func listImageIDs(repository: String, tagStatus: TagStatusFilter, after: ImageIDRecord?, limit: Int) throws -> [ImageIDRecord]
+    /// How many images `repository` holds.
+    func imageCount(repository: String) throws -> Int
+    /// Deletes the image and all its tags; returns the tags it had, or nil when there was no such image.
+    func deleteImage(repository: String, digest: String) throws -> [String]?
+    /// Removes `tag`; when `deleteUntaggedImage` and the image has no tags left, deletes the image too.
+    /// Returns the digest the tag pointed at and whether the image was deleted, or nil when no such tag.
+    func removeTag(repository: String, tag: String, deleteUntaggedImage: Bool) throws -> (digest: String, imageDeleted: Bool)?
+    /// Digests of the manifests (indexes) in `repository` that list `digest` as a child.
+    func manifestsReferencing(repository: String, digest: String) throws -> [String]
+    /// Images in `repository` whose `subject` is `digest` (OCI referrers), sorted by digest.
+    func referrers(repository: String, subject: String) throws -> [ImageRecord]
+    /// True when some image in `repository` references the blob `digest` (config or layer).
+    func isBlobReferenced(repository: String, digest: String) throws -> Bool
+    /// Records a pull of an image (for `lastRecordedPullTime`).
+    func recordPull(repository: String, digest: String, at time: Double) throws
+
+    // MARK: Layers
+
+    /// Links a blob into a repository (idempotent; keeps the first record).
+    func putLayer(_ layer: LayerRecord) throws
+    /// The blob `digest` as linked into `repository`, or nil.
+    func layer(repository: String, digest: String) throws -> LayerRecord?
+    /// True when any repository links the blob (for cross-repository mounts and GC).
+    func isLayerLinkedAnywhere(digest: String) throws -> Bool
+
+    // MARK: Uploads
+
+    /// Stores a new upload session.
+    func createUpload(_ upload: UploadRecord) throws
+    /// The upload with `id`, or nil.
+    func upload(id: String) throws -> UploadRecord?
+    /// Replaces an upload's progress. - Throws: `MetadataError.uploadNotFound`.
+    func updateUpload(_ upload: UploadRecord) throws
+    /// Removes an upload session; returns false when there was none.
+    @discardableResult func deleteUpload(id: String) throws -> Bool
+    /// Uploads whose last activity is before `time` (for expiry).
+    func listUploads(updatedBefore time: Double) throws -> [UploadRecord]
+
+    // MARK: Settings
+
+    /// A stored setting (keys, secrets, registry-wide options), or nil.
+    func setting(_ name: String) throws -> String?
+    /// Stores `value` under `name` unless a value is already there; returns the value now stored. Atomic, so
+    /// replicas that start together agree on one generated secret.
+    func setSettingIfAbsent(_ name: String, value: String) throws -> String
+    /// Stores or replaces a setting.
+    func setSetting(_ name: String, value: String) throws
+}
+
+/// The failures every metadata store reports the same way.
+public enum MetadataError: Error, Equatable, Sendable {
+    case repositoryAlreadyExists(String)
+    case repositoryNotFound(String)
+    case repositoryNotEmpty(String)
+    case uploadNotFound(String)
+    /// The backend failed; the text says how.
+    case backend(String)
+}

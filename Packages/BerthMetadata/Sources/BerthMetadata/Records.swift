@@ -1,0 +1,206 @@
+/// A repository and its settings.
+public struct RepositoryRecord: Sendable, Equatable {
+    /// The repository name (already validated).
+    public var name: String
+    /// Creation time, epoch seconds.
+    public var createdAt: Double
+    /// `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION` or `MUTABLE_WITH_EXCLUSION`.
+    public var imageTagMutability: String
+    /// Wildcard filters that flip the mutability rule for matching tags (the `*_WITH_EXCLUSION` modes).
+    public var tagMutabilityExclusionFilters: [String]
+    /// Whether images are scanned on push (stored and reported).
+    public var scanOnPush: Bool
+    /// `AES256`, `KMS` or `KMS_DSSE`.
+    public var encryptionType: String
+    /// The KMS key, when `encryptionType` is a KMS type.
+    public var kmsKey: String?
+    /// The repository policy document, exactly as set.
+    public var policyText: String?
+    /// The resource tags, in the order they were given.
+    public var resourceTags: [ResourceTag]
+
+    public init(
+        name: String, createdAt: Double, imageTagMutability: String = "MUTABLE", tagMutabilityExclusionFilters: [String] = [],
+        scanOnPush: Bool = false, encryptionType: String = "AES256", kmsKey: String? = nil, policyText: String? = nil,
+        resourceTags: [ResourceTag] = []
+    ) {
+        self.name = name
+        self.createdAt = createdAt
+        self.imageTagMutability = imageTagMutability
+        self.tagMutabilityExclusionFilters = tagMutabilityExclusionFilters
+        self.scanOnPush = scanOnPush
+        self.encryptionType = encryptionType
+        self.kmsKey = kmsKey
+        self.policyText = policyText
+        self.resourceTags = resourceTags
+    }
+}
+
+/// One key/value resource tag.
+public struct ResourceTag: Sendable, Equatable, Codable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A stored image: its manifest bytes exactly as pushed, and what was derived from them.
+public struct ImageRecord: Sendable, Equatable {
+    public var repository: String
+    /// `sha256:` + hex SHA-256 of `manifest`.
+    public var digest: String
+    /// The manifest bytes exactly as pushed.
+    public var manifest: [UInt8]
+    /// The manifest's media type.
+    public var mediaType: String
+    /// The artifact type (OCI 1.1 `artifactType`, else the config media type), if any.
+    public var artifactType: String?
+    /// The digest of the manifest's `subject`, if any.
+    public var subjectDigest: String?
+    /// Config plus layer sizes (max over children for an index).
+    public var sizeInBytes: Int64
+    /// Push time, epoch seconds.
+    public var pushedAt: Double
+    /// Last pull time, epoch seconds.
+    public var lastPulledAt: Double?
+    /// The tags on this image, sorted.
+    public var tags: [String]
+
+    public init(
+        repository: String, digest: String, manifest: [UInt8], mediaType: String, artifactType: String? = nil, subjectDigest: String? = nil,
+        sizeInBytes: Int64, pushedAt: Double, lastPulledAt: Double? = nil, tags: [String] = []
+    ) {
+        self.repository = repository
+        self.digest = digest
+        self.manifest = manifest
+        self.mediaType = mediaType
+        self.artifactType = artifactType
+        self.subjectDigest = subjectDigest
+        self.sizeInBytes = sizeInBytes
+        self.pushedAt = pushedAt
+        self.lastPulledAt = lastPulledAt
+        self.tags = tags
+    }
+}
+
+/// An image to store, with the blobs and child manifests it references.
+public struct NewImage: Sendable, Equatable {
+    /// The image itself (`tags` and `lastPulledAt` are ignored).
+    public var image: ImageRecord
+    /// Digests of the config and layer blobs the manifest references.
+    public var blobDigests: [String]
+    /// Digests of the manifests an index lists.
+    public var childDigests: [String]
+
+    public init(image: ImageRecord, blobDigests: [String] = [], childDigests: [String] = []) {
+        self.image = image
+        self.blobDigests = blobDigests
+        self.childDigests = childDigests
+    }
+}
+
+/// What `putImage` did.
+public enum PutImageOutcome: Sendable, Equatable {
+    /// A new image was stored (and tagged, when a tag was given).
+    case created
+    /// The image already existed and now carries the tag (moved from `previousDigest` when it was elsewhere).
+    case tagged(previousDigest: String?)
+    /// Nothing changed: the image exists and already has the tag (or no tag was given).
+    case alreadyExists
+    /// The tag is immutable and already points at `existingDigest`; nothing changed.
+    case tagImmutable(existingDigest: String)
+}
+
+/// Which images a listing includes.
+public enum TagStatusFilter: String, Sendable {
+    case any = "ANY"
+    case tagged = "TAGGED"
+    case untagged = "UNTAGGED"
+}
+
+/// One entry of ListImages: an image digest with one of its tags (or none for untagged images).
+public struct ImageIDRecord: Sendable, Equatable, Comparable {
+    public var digest: String
+    /// The tag, or nil for an untagged image.
+    public var tag: String?
+
+    public init(digest: String, tag: String?) {
+        self.digest = digest
+        self.tag = tag
+    }
+
+    public static func < (lhs: ImageIDRecord, rhs: ImageIDRecord) -> Bool {
+        (lhs.digest, lhs.tag ?? "") < (rhs.digest, rhs.tag ?? "")
+    }
+}
+
+/// A layer blob uploaded to (or mounted into) a repository.
+public struct LayerRecord: Sendable, Equatable {
+    public var repository: String
+    public var digest: String
+    public var size: Int64
+    /// Upload completion time, epoch seconds.
+    public var createdAt: Double
+
+    public init(repository: String, digest: String, size: Int64, createdAt: Double) {
+        self.repository = repository
+        self.digest = digest
+        self.size = size
+        self.createdAt = createdAt
+    }
+}
+
+/// An upload session in progress (ECR layer upload or OCI blob upload).
+public struct UploadRecord: Sendable, Equatable {
+    /// The upload id (a UUID), also the blob store's session id.
+    public var id: String
+    public var repository: String
+    /// `ecr` (InitiateLayerUpload) or `oci` (/v2 blob upload).
+    public var kind: String
+    /// Creation time, epoch seconds.
+    public var createdAt: Double
+    /// Last activity, epoch seconds.
+    public var updatedAt: Double
+    /// Parts received so far.
+    public var partCount: Int
+    /// Bytes received so far (the next part starts at this offset).
+    public var bytesReceived: Int64
+    /// The size of the last part received (ECR's 5 MiB minimum applies to every part but the last).
+    public var lastPartSize: Int64
+    /// True when some part other than the last was smaller than the minimum part size.
+    public var hasUndersizedPart: Bool
+
+    public init(
+        id: String, repository: String, kind: String, createdAt: Double, updatedAt: Double, partCount: Int = 0, bytesReceived: Int64 = 0,
+        lastPartSize: Int64 = 0, hasUndersizedPart: Bool = false
+    ) {
+        self.id = id
+        self.repository = repository
+        self.kind = kind
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.partCount = partCount
+        self.bytesReceived = bytesReceived
+        self.lastPartSize = lastPartSize
+        self.hasUndersizedPart = hasUndersizedPart
+    }
+}
+
+/// What deleting a repository removed.
+public struct RepositoryDeletion: Sendable, Equatable {
+    /// The repository as it was.
+    public var repository: RepositoryRecord
+    /// How many images it held.
+    public var imageCount: Int
+    /// Upload sessions that were open in it (their bytes are the blob store's to discard).
+    public var uploadIDs: [String]
+
+    public init(repository: RepositoryRecord, imageCount: Int, uploadIDs: [String]) {
+        self.repository = repository
+        self.imageCount = imageCount
+        self.uploadIDs = uploadIDs
+    }
+}

@@ -1,0 +1,2 @@
+/// The metadata store conformance suite (filled in with the stores).
+public enum MetadataConformance {}

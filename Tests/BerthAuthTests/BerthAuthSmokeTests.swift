@@ -1,0 +1,8 @@
+import BerthAuth
+import Testing
+
+@Suite struct BerthAuthSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

@@ -1,0 +1,8 @@
+import BerthService
+import Testing
+
+@Suite struct BerthServiceSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

@@ -1,0 +1,8 @@
+import BerthWire
+import Testing
+
+@Suite struct BerthWireSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}
