@@ -47,7 +47,9 @@ let package = Package(
         .testTarget(name: "BerthCryptoTests", dependencies: [berth("BerthCrypto")], path: "Tests/BerthCryptoTests", swiftSettings: settings),
         .testTarget(
             name: "BerthBlobStoreTests",
-            dependencies: [berth("BerthBlobStore"), berth("BerthModel"), berth("BerthCrypto"), .product(name: "BlobStoreConformance", package: "BerthBlobStore")],
+            dependencies: [
+                berth("BerthBlobStore"), berth("BerthModel"), berth("BerthCrypto"), .product(name: "BlobStoreConformance", package: "BerthBlobStore"),
+            ],
             path: "Tests/BerthBlobStoreTests",
             swiftSettings: settings
         ),
@@ -64,7 +66,8 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: settings
         ),
-        .testTarget(name: "BerthWireTests", dependencies: [berth("BerthWire"), berth("BerthModel")], path: "Tests/BerthWireTests", swiftSettings: settings),
+        .testTarget(
+            name: "BerthWireTests", dependencies: [berth("BerthWire"), berth("BerthModel")], path: "Tests/BerthWireTests", swiftSettings: settings),
         .testTarget(
             name: "BerthServiceTests",
             dependencies: [

@@ -1,10 +1,40 @@
 import ArgumentParser
 
-/// berth-server's flags; each also reads its `BERTH_*` environment variable.
+/// berth-server's flags; each also reads its `BERTH_*` environment variable, and the flag wins.
 struct ServerOptions: ParsableArguments {
     @Option(help: "Address to listen on (env BERTH_HOST).")
     var host: String = Environment.string("BERTH_HOST") ?? "127.0.0.1"
 
     @Option(help: "Port to listen on (env BERTH_PORT).")
     var port: Int = Environment.int("BERTH_PORT") ?? 5000
+
+    @Option(name: .customLong("data-dir"), help: "Folder holding the SQLite metadata and the blobs (env BERTH_DATA_DIR).")
+    var dataDir: String = Environment.string("BERTH_DATA_DIR") ?? "./data"
+
+    @Option(help: "AWS region this registry answers as (env BERTH_REGION).")
+    var region: String = Environment.string("BERTH_REGION") ?? "us-east-1"
+
+    @Option(name: .customLong("account-id"), help: "12-digit account id this registry answers as (env BERTH_ACCOUNT_ID).")
+    var accountID: String = Environment.string("BERTH_ACCOUNT_ID") ?? "123456789012"
+
+    @Option(
+        name: .customLong("public-url"),
+        help:
+            "URL clients reach this server at; used for proxyEndpoint, repositoryUri and download URLs (env BERTH_PUBLIC_URL; default http://<host>:<port>)."
+    )
+    var publicURL: String? = Environment.string("BERTH_PUBLIC_URL")
+
+    /// The public URL, defaulting to the listen address.
+    var effectivePublicURL: String {
+        if let publicURL { return publicURL }
+        let visibleHost = (host == "0.0.0.0" || host == "::") ? "127.0.0.1" : host
+        return "http://\(visibleHost):\(port)"
+    }
+
+    func validate() throws {
+        guard accountID.count == 12, accountID.allSatisfy(\.isNumber) else {
+            throw ValidationError("--account-id must be 12 digits")
+        }
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be 1-65535") }
+    }
 }

@@ -10,7 +10,9 @@ import Testing
         #expect(digest.description == "sha256:\(hex)")
     }
 
-    @Test(arguments: ["sha256:", "sha256:ABCD", "md5:abc", "nocolon", "sha256:" + String(repeating: "A", count: 64), "sha256:" + String(repeating: "a", count: 63)])
+    @Test(arguments: [
+        "sha256:", "sha256:ABCD", "md5:abc", "nocolon", "sha256:" + String(repeating: "A", count: 64), "sha256:" + String(repeating: "a", count: 63),
+    ])
     func rejectsMalformed(_ text: String) {
         #expect(Digest(parsing: text) == nil)
     }

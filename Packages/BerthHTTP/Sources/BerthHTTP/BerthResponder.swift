@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// The one HTTP responder of berth-server: dispatches `/healthz`, the ECR API (`POST /`, `GET /?Action=`) and
 /// the OCI API (`/v2/...`) without a router, since ECR dispatches on a header and OCI names contain `/`.

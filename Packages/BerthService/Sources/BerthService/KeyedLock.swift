@@ -1,0 +1,42 @@
+/// An async mutex per key: callers with the same key run one at a time, others run freely.
+final class KeyedLock: Sendable {
+    private let state = KeyedLockState()
+
+    /// Runs `body` while holding the lock for `key`.
+    func withLock<T: Sendable>(_ key: String, _ body: () async throws -> T) async throws -> T {
+        await state.acquire(key)
+        do {
+            let result = try await body()
+            await state.release(key)
+            return result
+        } catch {
+            await state.release(key)
+            throw error
+        }
+    }
+}
+
+private actor KeyedLockState {
+    private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
+    private var held: Set<String> = []
+
+    func acquire(_ key: String) async {
+        if !held.contains(key) {
+            held.insert(key)
+            return
+        }
+        await withCheckedContinuation { continuation in
+            waiters[key, default: []].append(continuation)
+        }
+    }
+
+    func release(_ key: String) {
+        if var queue = waiters[key], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiters[key] = queue.isEmpty ? nil : queue
+            next.resume()
+        } else {
+            held.remove(key)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// What can go wrong in the registry's behaviour, whichever door the request came through. Each door has one
+/// table that turns these into its own wire errors (`ECRError+Registry.swift`, and the OCI table in BerthHTTP).
+public enum RegistryError: Error, Sendable, Equatable {
+    case repositoryNotFound(String)
+    case repositoryAlreadyExists(String)
+    case repositoryNotEmpty(String)
+    /// The manifest is not valid JSON or not a manifest Berth stores; the text says why.
+    case invalidManifest(String)
+    /// The manifest references blobs this repository does not hold.
+    case blobsNotFound([String])
+    /// The index references manifests this repository does not hold.
+    case referencedManifestsNotFound([String])
+    /// The client named a digest the manifest bytes do not hash to.
+    case digestMismatch(expected: String, computed: String)
+    /// The tag is immutable and points at another image.
+    case tagImmutable(tag: String, repository: String)
+    /// No image matches.
+    case imageNotFound(String)
+    case uploadNotFound(String)
+    /// A blob store or metadata backend failed.
+    case backend(String)
+}
