@@ -1,5 +1,6 @@
 import ArgumentParser
 import BerthHTTP
+import Foundation
 import Hummingbird
 import Logging
 
@@ -8,15 +9,24 @@ import Logging
 struct BerthServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "berth-server",
-        abstract: "A self-hosted container registry that speaks Amazon ECR's API and the OCI Distribution API."
+        abstract: "A self-hosted container registry that speaks Amazon ECR's API and the OCI Distribution API.",
+        discussion: """
+            Credentials: BERTH_ROOT_ACCESS_KEY_ID and BERTH_ROOT_SECRET_ACCESS_KEY set the root access key; when they are
+            unset the server generates one on first start, keeps it in the data folder and prints it once.
+            """
     )
 
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
         var logger = Logger(label: "berth")
-        logger.logLevel = .info
-        let app = BerthHTTPServer.makeApplication(host: options.host, port: options.port, logger: logger)
+        logger.logLevel = Environment.string("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let assembly = try ServerAssembly(options: options)
+        let banner = assembly.banner(options: options)
+        let app = BerthHTTPServer.makeApplication(
+            host: options.host, port: options.port, services: assembly.services, logger: logger,
+            onServerRunning: { print(banner) }
+        )
         try await app.runService()
     }
 }

@@ -103,3 +103,63 @@ def server(workdir):
     srv = BerthServer(server_binary(), os.path.join(workdir, "data")).start()
     yield srv
     srv.stop()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Clients
+
+
+@pytest.fixture(scope="session")
+def ecr(server):
+    import boto3
+    from botocore.config import Config
+
+    return boto3.client(
+        "ecr",
+        endpoint_url=server.url,
+        region_name=REGION,
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+        config=Config(retries={"max_attempts": 1}, read_timeout=120),
+    )
+
+
+@pytest.fixture
+def repo(ecr, request):
+    """A fresh repository named after the test, deleted (force) afterwards."""
+    name = "e2e/" + request.node.name.lower().replace("_", "-").replace("[", "-").replace("]", "")[:80]
+    name = name.rstrip("-")
+    try:
+        ecr.delete_repository(repositoryName=name, force=True)
+    except ecr.exceptions.RepositoryNotFoundException:
+        pass
+    ecr.create_repository(repositoryName=name)
+    yield name
+    try:
+        ecr.delete_repository(repositoryName=name, force=True)
+    except ecr.exceptions.RepositoryNotFoundException:
+        pass
+
+
+def aws_cli(server, *args, check=True):
+    """Runs the real `aws` CLI against the server and returns parsed JSON output (or the CompletedProcess)."""
+    import json
+
+    env = dict(os.environ)
+    env.update(
+        {
+            "AWS_ACCESS_KEY_ID": ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_PAGER": "",
+            "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+        }
+    )
+    result = subprocess.run(
+        ["aws", "ecr", *args, "--endpoint-url", server.url, "--output", "json"], env=env, capture_output=True, text=True
+    )
+    if not check:
+        return result
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout) if result.stdout.strip() else {}

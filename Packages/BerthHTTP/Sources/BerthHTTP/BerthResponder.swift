@@ -1,16 +1,32 @@
 public import Hummingbird
 
-/// The one HTTP responder of berth-server: dispatches `/healthz`, the ECR API (`POST /`, `GET /?Action=`) and
-/// the OCI API (`/v2/...`) without a router, since ECR dispatches on a header and OCI names contain `/`.
+/// The one HTTP responder of berth-server: dispatches `/healthz`, the ECR API (`POST /`, `GET /?Action=`), signed
+/// layer downloads and (next) the OCI API (`/v2/...`) without a router, since ECR dispatches on a header and OCI
+/// names contain `/`.
 public struct BerthResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
 
-    public init() {}
+    let services: BerthServices
+    let ecr: ECRResponder
+    let downloads: LayerDownloadResponder
+
+    public init(services: BerthServices) {
+        self.services = services
+        self.ecr = ECRResponder(services: services)
+        self.downloads = LayerDownloadResponder(services: services)
+    }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
-        if request.uri.path == "/healthz" {
+        let path = request.uri.path
+        if path == "/" {
+            return await ecr.respond(to: request)
+        }
+        if path == "/healthz" {
             return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
-        return Response(status: .notFound)
+        if path.hasPrefix("/berth/layers/") {
+            return downloads.respond(to: request)
+        }
+        return Response(status: .notFound, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "not found\n")))
     }
 }

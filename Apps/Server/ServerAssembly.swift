@@ -1,0 +1,58 @@
+import BerthAuth
+import BerthBlobStore
+import BerthCrypto
+import BerthHTTP
+import BerthMetadata
+import BerthService
+import Foundation
+
+/// Opens the embedded store in the data folder and wires the services berth-server runs.
+struct ServerAssembly {
+    let services: BerthServices
+    let rootKey: RootAccessKey
+
+    init(options: ServerOptions) throws {
+        try FileManager.default.createDirectory(atPath: options.dataDir, withIntermediateDirectories: true)
+        let blobs = try FileSystemBlobStore(root: options.dataDir)
+        let metadata = try SQLiteMetadataStore(path: "\(options.dataDir)/metadata.sqlite")
+        rootKey = try RootAccessKey.load(from: metadata)
+        let tokenKey = try Self.secret("authorization-token-signing-key", in: metadata)
+        let urlKey = try Self.secret("download-url-signing-key", in: metadata)
+        let configuration = RegistryConfiguration(accountID: options.accountID, region: options.region, publicURL: options.effectivePublicURL)
+        let clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        let registry = Registry(blobs: blobs, metadata: metadata, configuration: configuration, clock: clock)
+        let signer = URLSigner(signingKey: urlKey)
+        let ecr = ECRService(registry: registry, tokens: AuthorizationTokenIssuer(signingKey: tokenKey), downloadURLs: signer)
+        let verifier = SigV4Verifier(keys: StaticAccessKeyStore([rootKey.accessKeyID: rootKey.secretAccessKey]), region: options.region)
+        services = BerthServices(ecr: ecr, verifier: verifier, downloadURLs: signer, clock: clock)
+    }
+
+    /// A random 32-byte secret generated once per data folder (atomically, so replicas agree).
+    private static func secret(_ name: String, in metadata: any MetadataStore) throws -> [UInt8] {
+        let stored = try metadata.setSettingIfAbsent(name, value: Hex.encode(SecureRandom.bytes(32)))
+        return Hex.decode(stored) ?? Array(stored.utf8)
+    }
+
+    /// What `make run` shows: the endpoint, the keys and a ready-to-paste aws CLI line.
+    func banner(options: ServerOptions) -> String {
+        let url = options.effectivePublicURL
+        var lines = [
+            "berth-server is listening on \(options.host):\(options.port) (data in \(options.dataDir))",
+            "  endpoint:   \(url)",
+            "  region:     \(options.region)   account: \(options.accountID)",
+            "  access key: \(rootKey.accessKeyID)",
+        ]
+        if rootKey.generatedNow {
+            lines.append("  secret key: \(rootKey.secretAccessKey)   (generated now and kept in the data folder; shown once)")
+        } else if rootKey.fromEnvironment {
+            lines.append("  secret key: from BERTH_ROOT_SECRET_ACCESS_KEY")
+        } else {
+            lines.append("  secret key: generated on first start and kept in the data folder (printed then)")
+        }
+        lines.append("Try it:")
+        lines.append(
+            "  AWS_ACCESS_KEY_ID=\(rootKey.accessKeyID) AWS_SECRET_ACCESS_KEY=<secret key> aws ecr describe-repositories --region \(options.region) --endpoint-url \(url)"
+        )
+        return lines.joined(separator: "\n")
+    }
+}

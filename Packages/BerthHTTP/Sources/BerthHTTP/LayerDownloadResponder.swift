@@ -1,0 +1,38 @@
+import BerthBlobStore
+import BerthModel
+import BerthService
+import Hummingbird
+
+/// Serves the URLs GetDownloadUrlForLayer hands out: a plain GET with no other credentials, honoured only while
+/// the signature is valid and unexpired, streaming the exact layer bytes.
+struct LayerDownloadResponder: Sendable {
+    let services: BerthServices
+
+    func respond(to request: Request) -> Response {
+        guard request.method == .get || request.method == .head else { return Self.plain(.methodNotAllowed, "method not allowed\n") }
+        let path = request.uri.path
+        guard services.downloadURLs.verify(path: path, query: request.uri.query ?? "", now: services.clock()) else {
+            return Self.plain(.forbidden, "the download URL is invalid or has expired\n")
+        }
+        guard let (repository, digestText) = LayerDownloadPath.parse(path), let digest = Digest(parsing: digestText) else {
+            return Self.plain(.notFound, "not found\n")
+        }
+        let registry = services.registry
+        guard (try? registry.metadata.layer(repository: repository, digest: digest.description)) ?? nil != nil,
+            let reader = try? registry.blobs.openReader(digest, range: nil)
+        else {
+            return Self.plain(.notFound, "layer not found\n")
+        }
+        var headers: HTTPFields = [.contentType: "application/octet-stream", .contentLength: String(reader.length)]
+        headers[HTTPField.Name("Docker-Content-Digest")!] = digest.description
+        if request.method == .head {
+            reader.close()
+            return Response(status: .ok, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: BlobStreaming.body(reader))
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,44 @@
+public import BerthWire
+
+extension ECRError {
+    /// Builds an error from its ECR name (e.g. `LayersNotFoundException`).
+    static func named(_ name: String, _ message: String) -> ECRError {
+        ECRError(ECRErrorCode(rawValue: name) ?? .serverException, message)
+    }
+
+    /// The one table from registry errors to ECR errors, with ECR's own wording.
+    init(_ error: RegistryError, accountID: String) {
+        switch error {
+        case .repositoryNotFound(let name):
+            self = .repositoryNotFound(name: name, registryId: accountID)
+        case .repositoryAlreadyExists(let name):
+            self = .named(
+                "RepositoryAlreadyExistsException",
+                "The repository with name '\(name)' already exists in the registry with id '\(accountID)'")
+        case .repositoryNotEmpty(let name):
+            self = .named(
+                "RepositoryNotEmptyException",
+                "The repository with name '\(name)' in registry with id '\(accountID)' cannot be deleted because it still contains images")
+        case .invalidManifest(let reason):
+            self = .invalidParameter("Invalid parameter at 'ImageManifest' failed to satisfy constraint: '\(reason)'")
+        case .blobsNotFound(let digests):
+            self = .named("LayersNotFoundException", "Layers with digests '\(digests)' required for pushing image into repository in the registry with id '\(accountID)' do not exist")
+        case .referencedManifestsNotFound(let digests):
+            self = .named("ReferencedImagesNotFoundException", "Manifests with digests '\(digests)' referenced by the image do not exist in the repository")
+        case .digestMismatch(let expected, let computed):
+            self = .named(
+                "ImageDigestDoesNotMatchException",
+                "Provided image digest '\(expected)' does not match the calculated digest of the image manifest '\(computed)'")
+        case .tagImmutable(let tag, let repository):
+            self = .named(
+                "ImageTagAlreadyExistsException",
+                "The image tag '\(tag)' already exists in the '\(repository)' repository and cannot be overwritten because the tag is immutable.")
+        case .imageNotFound(let what):
+            self = .named("ImageNotFoundException", what)
+        case .uploadNotFound(let id):
+            self = .named("UploadNotFoundException", "Upload with id '\(id)' does not exist in the registry with id '\(accountID)'")
+        case .backend(let message):
+            self = .server("storage failure: \(message)")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import BerthMetadata
+import BerthModel
+import BerthWire
+
+extension ECRService {
+    public func putImage(_ input: ECR.PutImageRequest, context: ECRRequestContext) async throws(ECRError) -> ECR.PutImageResponse {
+        try await run {
+            try checkRegistry(input.registryId, repository: input.repositoryName)
+            if let tag = input.imageTag, !ImageTag.isValidECR(tag) {
+                throw ECRError.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_.]+''")
+            }
+            if let digest = input.imageDigest, Digest(parsing: digest) == nil {
+                throw ECRError.invalidParameter("Invalid parameter at 'imageDigest' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+''")
+            }
+            let stored = try registry.putManifest(
+                repository: input.repositoryName, bytes: Array(input.imageManifest.utf8), declaredMediaType: input.imageManifestMediaType,
+                tag: input.imageTag, expectedDigest: input.imageDigest)
+            if stored.outcome == .alreadyExists {
+                let tagText = input.imageTag.map { " and tag '\($0)'" } ?? ""
+                throw ECRError.named(
+                    "ImageAlreadyExistsException",
+                    "Image with digest '\(stored.digest)'\(tagText) already exists in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'"
+                )
+            }
+            let image = ECR.Image(
+                registryId: accountID, repositoryName: input.repositoryName,
+                imageId: ECR.ImageIdentifier(imageDigest: stored.digest, imageTag: input.imageTag),
+                imageManifest: input.imageManifest, imageManifestMediaType: stored.mediaType)
+            return ECR.PutImageResponse(image: image)
+        }
+    }
+
+    public func batchGetImage(_ input: ECR.BatchGetImageRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.BatchGetImageResponse
+    {
+        try await run {
+            _ = try repository(input.repositoryName, registryId: input.registryId)
+            let metadata = registry.metadata
+            var images: [ECR.Image] = []
+            var failures: [ECR.ImageFailure] = []
+            var seen = Set<String>()
+            for id in input.imageIds {
+                let found: ImageRecord?
+                switch ImageReference.classify(id) {
+                case .failure(let failure):
+                    failures.append(failure)
+                    continue
+                case .success(.digest(let digest)):
+                    found = try registry.store { try metadata.image(repository: input.repositoryName, digest: digest) }
+                case .success(.tag(let tag)):
+                    found = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
+                case .success(.both(let digest, let tag)):
+                    let image = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
+                    found = image?.digest == digest ? image : nil
+                }
+                guard let image = found else {
+                    failures.append(ImageReference.failure(id, "ImageNotFound", "Requested image not found"))
+                    continue
+                }
+                if let accepted = input.acceptedMediaTypes, !accepted.isEmpty, !accepted.contains(image.mediaType) {
+                    failures.append(
+                        ImageReference.failure(id, "ImageNotFound", "Requested image not found in any of the accepted media types \(accepted)"))
+                    continue
+                }
+                guard seen.insert("\(image.digest)|\(id.imageTag ?? "")").inserted else { continue }
+                try registry.store { try metadata.recordPull(repository: input.repositoryName, digest: image.digest, at: context.now) }
+                images.append(
+                    ECR.Image(
+                        registryId: accountID, repositoryName: input.repositoryName,
+                        imageId: ECR.ImageIdentifier(imageDigest: image.digest, imageTag: id.imageTag),
+                        imageManifest: String(decoding: image.manifest, as: UTF8.self), imageManifestMediaType: image.mediaType))
+            }
+            return ECR.BatchGetImageResponse(images: images, failures: failures)
+        }
+    }
+
+    public func batchDeleteImage(_ input: ECR.BatchDeleteImageRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.BatchDeleteImageResponse
+    {
+        try await run {
+            _ = try repository(input.repositoryName, registryId: input.registryId)
+            var deleted: [ECR.ImageIdentifier] = []
+            var failures: [ECR.ImageFailure] = []
+            for id in input.imageIds {
+                switch ImageReference.classify(id) {
+                case .failure(let failure):
+                    failures.append(failure)
+                case .success(let reference):
+                    switch try deleteImage(reference, id: id, repository: input.repositoryName) {
+                    case .success(let ids): deleted.append(contentsOf: ids)
+                    case .failure(let failure): failures.append(failure)
+                    }
+                }
+            }
+            return ECR.BatchDeleteImageResponse(imageIds: deleted, failures: failures)
+        }
+    }
+
+    /// Deletes one image or tag as BatchDeleteImage does: by digest removes the image and all its tags (unless an
+    /// index lists it); by tag removes the tag and the image when it was the last; both must agree.
+    private func deleteImage(_ reference: ImageReference, id: ECR.ImageIdentifier, repository: String) throws -> Result<
+        [ECR.ImageIdentifier], ECR.ImageFailure
+    > {
+        let metadata = registry.metadata
+        let notFound = ImageReference.failure(id, "ImageNotFound", "Requested image not found")
+        switch reference {
+        case .tag(let tag):
+            guard let removed = try registry.store({ try metadata.removeTag(repository: repository, tag: tag, deleteUntaggedImage: true) })
+            else { return .failure(notFound) }
+            return .success([ECR.ImageIdentifier(imageDigest: removed.digest, imageTag: tag)])
+        case .both(let digest, let tag):
+            guard let image = try registry.store({ try metadata.image(repository: repository, tag: tag) }) else { return .failure(notFound) }
+            guard image.digest == digest else {
+                return .failure(ImageReference.failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag and digest combination"))
+            }
+            _ = try registry.store { try metadata.removeTag(repository: repository, tag: tag, deleteUntaggedImage: true) }
+            return .success([ECR.ImageIdentifier(imageDigest: digest, imageTag: tag)])
+        case .digest(let digest):
+            let parents = try registry.store { try metadata.manifestsReferencing(repository: repository, digest: digest) }
+            if !parents.isEmpty {
+                return .failure(
+                    ImageReference.failure(id, "ImageReferencedByManifestList", "Requested image is referenced by manifest lists: \(parents)"))
+            }
+            guard let tags = try registry.store({ try metadata.deleteImage(repository: repository, digest: digest) }) else {
+                return .failure(notFound)
+            }
+            if tags.isEmpty { return .success([ECR.ImageIdentifier(imageDigest: digest)]) }
+            return .success(tags.map { ECR.ImageIdentifier(imageDigest: digest, imageTag: $0) })
+        }
+    }
+}

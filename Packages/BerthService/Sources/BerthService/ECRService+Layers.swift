@@ -1,0 +1,182 @@
+import BerthBlobStore
+import BerthCrypto
+import BerthMetadata
+import BerthModel
+import BerthWire
+import Foundation
+
+extension ECRService {
+    public func initiateLayerUpload(_ input: ECR.InitiateLayerUploadRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.InitiateLayerUploadResponse
+    {
+        try await run {
+            _ = try repository(input.repositoryName, registryId: input.registryId)
+            let id = SecureRandom.uuid()
+            let writer = try registry.store { try registry.blobs.createUpload(id: id) }
+            writer.close()
+            let record = UploadRecord(id: id, repository: input.repositoryName, kind: "ecr", createdAt: context.now, updatedAt: context.now)
+            try registry.store { try registry.metadata.createUpload(record) }
+            return ECR.InitiateLayerUploadResponse(uploadId: id, partSize: configuration.maximumPartSize)
+        }
+    }
+
+    public func uploadLayerPart(_ input: ECR.UploadLayerPartRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.UploadLayerPartResponse
+    {
+        try await run {
+            _ = try repository(input.repositoryName, registryId: input.registryId)
+            return try await registry.uploadLocks.withLock(input.uploadId) {
+                var upload = try ecrUpload(input.uploadId, repository: input.repositoryName)
+                let size = Int64(input.layerPartBlob.count)
+                guard input.partFirstByte == upload.bytesReceived, input.partLastByte >= input.partFirstByte,
+                    input.partLastByte - input.partFirstByte + 1 == size
+                else {
+                    throw invalidPart(input, upload: upload)
+                }
+                if size > configuration.maximumPartSize {
+                    throw ECRError.named("LimitExceededException", "The layer part size \(size) exceeds the maximum of \(configuration.maximumPartSize) bytes")
+                }
+                if upload.partCount >= configuration.maximumPartCount {
+                    throw ECRError.named("LimitExceededException", "The upload exceeds the maximum of \(configuration.maximumPartCount) layer parts")
+                }
+                let writer = try registry.store { try registry.blobs.resumeUpload(id: upload.id) }
+                defer { writer.close() }
+                guard writer.offset == upload.bytesReceived else { throw invalidPart(input, upload: upload) }
+                try registry.store {
+                    try input.layerPartBlob.withUnsafeBytes { try writer.append($0) }
+                    try writer.checkpoint()
+                }
+                if upload.partCount > 0, upload.lastPartSize < configuration.minimumPartSize { upload.hasUndersizedPart = true }
+                upload.partCount += 1
+                upload.bytesReceived += size
+                upload.lastPartSize = size
+                upload.updatedAt = context.now
+                try registry.store { try registry.metadata.updateUpload(upload) }
+                return ECR.UploadLayerPartResponse(
+                    registryId: accountID, repositoryName: input.repositoryName, uploadId: upload.id, lastByteReceived: upload.bytesReceived - 1)
+            }
+        }
+    }
+
+    public func completeLayerUpload(_ input: ECR.CompleteLayerUploadRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.CompleteLayerUploadResponse
+    {
+        try await run {
+            _ = try repository(input.repositoryName, registryId: input.registryId)
+            return try await registry.uploadLocks.withLock(input.uploadId) {
+                let upload = try ecrUpload(input.uploadId, repository: input.repositoryName)
+                guard let digestText = input.layerDigests.first, let expected = Digest(parsing: digestText) else {
+                    throw ECRError.named("InvalidLayerException", "The layer digest \(input.layerDigests.first ?? "") is not a valid sha256 digest")
+                }
+                if upload.bytesReceived == 0 {
+                    throw ECRError.named("EmptyUploadException", "The upload with id '\(upload.id)' contains no layer parts")
+                }
+                if upload.hasUndersizedPart {
+                    discard(upload)
+                    throw ECRError.named(
+                        "LayerPartTooSmallException",
+                        "Layer parts must be at least \(configuration.minimumPartSize) bytes, except the last part")
+                }
+                if try registry.store({ try registry.metadata.layer(repository: input.repositoryName, digest: expected.description) }) != nil {
+                    discard(upload)
+                    throw ECRError.named(
+                        "LayerAlreadyExistsException",
+                        "The layer '\(expected)' already exists in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'")
+                }
+                let info: BlobInfo
+                do {
+                    let writer = try registry.blobs.resumeUpload(id: upload.id)
+                    defer { writer.close() }
+                    info = try writer.commit(expecting: expected)
+                } catch BlobStoreError.digestMismatch(_, let computed) {
+                    discard(upload)
+                    throw ECRError.named("InvalidLayerException", "The calculated digest \(computed) does not match the layer digest \(expected)")
+                }
+                let layer = LayerRecord(repository: input.repositoryName, digest: info.digest.description, size: info.size, createdAt: context.now)
+                try registry.store {
+                    try registry.metadata.putLayer(layer)
+                    try registry.metadata.deleteUpload(id: upload.id)
+                }
+                return ECR.CompleteLayerUploadResponse(
+                    registryId: accountID, repositoryName: input.repositoryName, uploadId: upload.id, layerDigest: info.digest.description)
+            }
+        }
+    }
+
+    public func batchCheckLayerAvailability(_ input: ECR.BatchCheckLayerAvailabilityRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.BatchCheckLayerAvailabilityResponse
+    {
+        try await run {
+            _ = try repository(input.repositoryName, registryId: input.registryId)
+            var layers: [ECR.Layer] = []
+            var failures: [ECR.LayerFailure] = []
+            for text in input.layerDigests {
+                if text.isEmpty {
+                    failures.append(ECR.LayerFailure(layerDigest: text, failureCode: "MissingLayerDigest", failureReason: "The layer digest is missing"))
+                    continue
+                }
+                guard let digest = Digest(parsing: text) else {
+                    failures.append(ECR.LayerFailure(layerDigest: text, failureCode: "InvalidLayerDigest", failureReason: "Invalid layer digest"))
+                    continue
+                }
+                if let layer = try registry.store({ try registry.metadata.layer(repository: input.repositoryName, digest: digest.description) }) {
+                    layers.append(
+                        ECR.Layer(
+                            layerDigest: layer.digest, layerAvailability: "AVAILABLE", layerSize: layer.size,
+                            mediaType: "application/vnd.docker.image.rootfs.diff.tar.gzip"))
+                } else {
+                    layers.append(ECR.Layer(layerDigest: digest.description, layerAvailability: "UNAVAILABLE"))
+                }
+            }
+            return ECR.BatchCheckLayerAvailabilityResponse(layers: layers, failures: failures)
+        }
+    }
+
+    public func getDownloadUrlForLayer(_ input: ECR.GetDownloadUrlForLayerRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.GetDownloadUrlForLayerResponse
+    {
+        try await run {
+            _ = try repository(input.repositoryName, registryId: input.registryId)
+            guard let digest = Digest(parsing: input.layerDigest),
+                try registry.store({ try registry.metadata.layer(repository: input.repositoryName, digest: digest.description) }) != nil
+            else {
+                throw ECRError.named(
+                    "LayersNotFoundException",
+                    "The layer with digest '\(input.layerDigest)' does not exist in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'")
+            }
+            guard try registry.store({ try registry.metadata.isBlobReferenced(repository: input.repositoryName, digest: digest.description) }) else {
+                throw ECRError.named(
+                    "LayerInaccessibleException", "The layer '\(digest)' is not associated with an image; unassociated layers may be cleaned up at any time")
+            }
+            let path = LayerDownloadPath.make(repository: input.repositoryName, digest: digest.description)
+            let query = downloadURLs.signQuery(path: path, expiresAt: context.now + configuration.downloadURLLifetime)
+            return ECR.GetDownloadUrlForLayerResponse(downloadUrl: "\(configuration.publicURL)\(path)?\(query)", layerDigest: digest.description)
+        }
+    }
+
+    /// The open ECR upload `id` in `repository`. - Throws: UploadNotFoundException.
+    private func ecrUpload(_ id: String, repository: String) throws -> UploadRecord {
+        guard let upload = try registry.store({ try registry.metadata.upload(id: id) }), upload.repository == repository, upload.kind == "ecr" else {
+            throw RegistryError.uploadNotFound(id)
+        }
+        return upload
+    }
+
+    /// Ends an upload that can never complete, leaving no bytes behind.
+    private func discard(_ upload: UploadRecord) {
+        try? registry.blobs.cancelUpload(id: upload.id)
+        _ = try? registry.metadata.deleteUpload(id: upload.id)
+    }
+
+    private func invalidPart(_ input: ECR.UploadLayerPartRequest, upload: UploadRecord) -> ECRError {
+        var error = ECRError.named(
+            "InvalidLayerPartException",
+            "The part range \(input.partFirstByte)-\(input.partLastByte) with \(input.layerPartBlob.count) bytes does not continue the upload; last valid byte received is \(upload.bytesReceived - 1)"
+        )
+        error.extraFields = [
+            "registryId": .string(accountID), "repositoryName": .string(input.repositoryName), "uploadId": .string(upload.id),
+            "lastValidByteReceived": .number(Double(upload.bytesReceived - 1)),
+        ]
+        return error
+    }
+}

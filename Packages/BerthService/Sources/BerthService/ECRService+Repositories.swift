@@ -1,0 +1,113 @@
+import BerthMetadata
+import BerthWire
+
+extension ECRService {
+    public func createRepository(_ input: ECR.CreateRepositoryRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.CreateRepositoryResponse
+    {
+        try await run {
+            if let registryId = input.registryId, registryId != accountID {
+                throw ECRError.invalidParameter("Invalid parameter at 'registryId' failed to satisfy constraint: 'must be this registry's id \(accountID)'")
+            }
+            let tags = try validatedTags(input.tags ?? [])
+            let mutability = input.imageTagMutability ?? "MUTABLE"
+            let filters = (input.imageTagMutabilityExclusionFilters ?? []).map(\.filter)
+            try checkMutabilitySettings(mutability, filters: filters)
+            let encryption = input.encryptionConfiguration
+            let encryptionType = encryption?.encryptionType ?? "AES256"
+            var kmsKey = encryption?.kmsKey
+            if encryptionType == "AES256", kmsKey != nil {
+                throw ECRError.invalidParameter("Invalid parameter at 'encryptionConfiguration' failed to satisfy constraint: 'kmsKey can only be specified with KMS encryption'")
+            }
+            if encryptionType != "AES256", kmsKey == nil {
+                kmsKey = "arn:aws:kms:\(configuration.region):\(accountID):alias/aws/ecr"
+            }
+            let record = RepositoryRecord(
+                name: input.repositoryName, createdAt: context.now, imageTagMutability: mutability,
+                tagMutabilityExclusionFilters: filters, scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false,
+                encryptionType: encryptionType, kmsKey: kmsKey, resourceTags: tags)
+            try registry.store { try registry.metadata.createRepository(record) }
+            return ECR.CreateRepositoryResponse(repository: repositoryShape(record))
+        }
+    }
+
+    public func describeRepositories(_ input: ECR.DescribeRepositoriesRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.DescribeRepositoriesResponse
+    {
+        try await run {
+            if let names = input.repositoryNames {
+                if input.nextToken != nil || input.maxResults != nil {
+                    throw ECRError.invalidParameter("Cannot specify nextToken or maxResults together with repositoryNames")
+                }
+                var found: [ECR.Repository] = []
+                for name in names {
+                    found.append(repositoryShape(try repository(name, registryId: input.registryId)))
+                }
+                return ECR.DescribeRepositoriesResponse(repositories: found)
+            }
+            if let registryId = input.registryId, registryId != accountID {
+                return ECR.DescribeRepositoriesResponse(repositories: [])
+            }
+            let limit = input.maxResults ?? 100
+            let after = try input.nextToken.map { try PageToken.decode($0, scope: "repositories").key }
+            let page = try registry.store { try registry.metadata.listRepositories(after: after, limit: limit + 1) }
+            let shown = Array(page.prefix(limit))
+            let next = page.count > limit ? shown.last.map { PageToken(scope: "repositories", key: $0.name).encode() } : nil
+            return ECR.DescribeRepositoriesResponse(repositories: shown.map(repositoryShape), nextToken: next)
+        }
+    }
+
+    public func deleteRepository(_ input: ECR.DeleteRepositoryRequest, context: ECRRequestContext) async throws(ECRError)
+        -> ECR.DeleteRepositoryResponse
+    {
+        try await run {
+            try checkRegistry(input.registryId, repository: input.repositoryName)
+            let deletion = try registry.store {
+                try registry.metadata.deleteRepository(named: input.repositoryName, force: input.force ?? false)
+            }
+            for upload in deletion.uploadIDs {
+                try? registry.blobs.cancelUpload(id: upload)
+            }
+            return ECR.DeleteRepositoryResponse(repository: repositoryShape(deletion.repository))
+        }
+    }
+
+    /// The ECR shape of a stored repository.
+    func repositoryShape(_ record: RepositoryRecord) -> ECR.Repository {
+        let filters = record.tagMutabilityExclusionFilters.map { ECR.ImageTagMutabilityExclusionFilter(filterType: "WILDCARD", filter: $0) }
+        return ECR.Repository(
+            repositoryArn: configuration.repositoryARN(record.name), registryId: accountID, repositoryName: record.name,
+            repositoryUri: configuration.repositoryURI(record.name), createdAt: record.createdAt,
+            imageTagMutability: record.imageTagMutability, imageTagMutabilityExclusionFilters: filters.isEmpty ? nil : filters,
+            imageScanningConfiguration: ECR.ImageScanningConfiguration(scanOnPush: record.scanOnPush),
+            encryptionConfiguration: ECR.EncryptionConfiguration(encryptionType: record.encryptionType, kmsKey: record.kmsKey))
+    }
+
+    /// Resource tags as ECR checks them: at most 50, keys 1–128 and values 0–256 characters, no duplicate keys.
+    func validatedTags(_ tags: [ECR.Tag]) throws -> [ResourceTag] {
+        if tags.count > 50 {
+            throw ECRError.named("TooManyTagsException", "The number of tags (\(tags.count)) exceeds the maximum of 50 per resource")
+        }
+        var keys = Set<String>()
+        for tag in tags {
+            guard (1...128).contains(tag.Key.count), tag.Value.count <= 256, !tag.Key.hasPrefix("aws:") else {
+                throw ECRError.named("InvalidTagParameterException", "Invalid tag: key must be 1-128 characters (not starting with 'aws:') and value at most 256")
+            }
+            guard keys.insert(tag.Key).inserted else {
+                throw ECRError.named("InvalidTagParameterException", "Duplicate tag key '\(tag.Key)'")
+            }
+        }
+        return tags.map { ResourceTag(key: $0.Key, value: $0.Value) }
+    }
+
+    /// Exclusion filters belong to the `*_WITH_EXCLUSION` modes only, and those need at least one.
+    func checkMutabilitySettings(_ mutability: String, filters: [String]) throws {
+        let withExclusion = mutability.hasSuffix("_WITH_EXCLUSION")
+        if withExclusion, filters.isEmpty {
+            throw ECRError.invalidParameter("Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'required when imageTagMutability is \(mutability)'")
+        }
+        if !withExclusion, !filters.isEmpty {
+            throw ECRError.invalidParameter("Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'only allowed with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION'")
+        }
+    }
+}

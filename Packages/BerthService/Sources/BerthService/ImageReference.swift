@@ -1,0 +1,35 @@
+import BerthModel
+import BerthWire
+
+/// One `ImageIdentifier` checked the way BatchGetImage and BatchDeleteImage check each entry.
+enum ImageReference {
+    case digest(String)
+    case tag(String)
+    case both(digest: String, tag: String)
+
+    /// Classifies `id`, or returns the per-image failure ECR reports for it.
+    static func classify(_ id: ECR.ImageIdentifier) -> Result<ImageReference, ECR.ImageFailure> {
+        let digest = id.imageDigest
+        let tag = id.imageTag
+        if digest == nil, tag == nil {
+            return .failure(failure(id, "MissingDigestAndTag", "Invalid request parameters: both tag and digest cannot be null"))
+        }
+        if let digest, Digest(parsing: digest) == nil {
+            return .failure(failure(id, "InvalidImageDigest", "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'"))
+        }
+        if let tag, !ImageTag.isValidECR(tag) {
+            return .failure(failure(id, "InvalidImageTag", "Invalid request parameters: image tag should satisfy the regex '[a-zA-Z0-9-_.]+'"))
+        }
+        switch (digest, tag) {
+        case (let digest?, let tag?): return .success(.both(digest: digest, tag: tag))
+        case (let digest?, nil): return .success(.digest(digest))
+        case (nil, let tag?): return .success(.tag(tag))
+        default: return .failure(failure(id, "MissingDigestAndTag", "Invalid request parameters: both tag and digest cannot be null"))
+        }
+    }
+
+    /// A per-image failure entry.
+    static func failure(_ id: ECR.ImageIdentifier, _ code: String, _ reason: String) -> ECR.ImageFailure {
+        ECR.ImageFailure(imageId: id, failureCode: code, failureReason: reason)
+    }
+}

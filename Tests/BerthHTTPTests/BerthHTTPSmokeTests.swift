@@ -1,8 +1,0 @@
-import BerthHTTP
-import Testing
-
-@Suite struct BerthHTTPSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}

@@ -1,0 +1,64 @@
+import BerthAuth
+import BerthBlobStore
+import BerthHTTP
+import BerthMetadata
+import BerthService
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Drives BerthResponder through Hummingbird's test client (no sockets).
+@Suite struct ResponderTests {
+    static func makeApplication() -> some ApplicationProtocol {
+        let configuration = RegistryConfiguration(accountID: "123456789012", region: "us-east-1", publicURL: "http://127.0.0.1:5000")
+        let registry = Registry(blobs: MemoryBlobStore(), metadata: MemoryMetadataStore(), configuration: configuration, clock: { 1_700_000_000 })
+        let signer = URLSigner(signingKey: Array(repeating: 3, count: 32))
+        let ecr = ECRService(registry: registry, tokens: AuthorizationTokenIssuer(signingKey: Array(repeating: 4, count: 32)), downloadURLs: signer)
+        let verifier = SigV4Verifier(keys: StaticAccessKeyStore(["AKIDEXAMPLE": "secret"]), region: "us-east-1")
+        let services = BerthServices(ecr: ecr, verifier: verifier, downloadURLs: signer, clock: { 1_700_000_000 })
+        return Application(responder: BerthResponder(services: services))
+    }
+
+    @Test func healthzAnswersOK() async throws {
+        try await Self.makeApplication().test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "ok\n")
+            }
+        }
+    }
+
+    @Test func unsignedECRCallIsMissingAuthenticationToken() async throws {
+        try await Self.makeApplication().test(.router) { client in
+            let headers: HTTPFields = [
+                .contentType: "application/x-amz-json-1.1",
+                HTTPField.Name("X-Amz-Target")!: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories",
+            ]
+            try await client.execute(uri: "/", method: .post, headers: headers, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[HTTPField.Name("x-amzn-ErrorType")!] == "MissingAuthenticationTokenException")
+                #expect(response.headers[HTTPField.Name("x-amzn-RequestId")!] != nil)
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                #expect(body?["__type"] as? String == "MissingAuthenticationTokenException")
+            }
+        }
+    }
+
+    @Test func forgedDownloadURLIsForbidden() async throws {
+        try await Self.makeApplication().test(.router) { client in
+            let uri = "/berth/layers/app/sha256:\(String(repeating: "a", count: 64))?expires=9999999999&signature=forged"
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
+    @Test func unknownPathIsNotFound() async throws {
+        try await Self.makeApplication().test(.router) { client in
+            try await client.execute(uri: "/nothing", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

@@ -1,8 +1,0 @@
-import BerthService
-import Testing
-
-@Suite struct BerthServiceSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
