@@ -23,7 +23,9 @@ let package = Package(
         ),
         .target(
             name: "BlobStoreConformance",
-            dependencies: ["BerthBlobStore", .product(name: "BerthModel", package: "BerthModel"), .product(name: "BerthCrypto", package: "BerthCrypto")],
+            dependencies: [
+                "BerthBlobStore", .product(name: "BerthModel", package: "BerthModel"), .product(name: "BerthCrypto", package: "BerthCrypto"),
+            ],
             swiftSettings: settings
         ),
     ]
