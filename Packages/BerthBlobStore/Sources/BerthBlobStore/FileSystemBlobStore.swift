@@ -66,8 +66,13 @@ public final class FileSystemBlobStore: BlobStore {
     public func createUpload(id: String) throws -> any BlobUploadWriter {
         guard let directory = uploadDirectory(id) else { throw BlobStoreError.backend("invalid upload id \"\(id)\"") }
         guard try POSIX.makeDirectory(directory) else { throw BlobStoreError.backend("upload \(id) already exists") }
-        let dataPath = directory + "/data"
-        let fd = try POSIX.open(dataPath, O_RDWR | O_CREAT | O_EXCL)
+        let fd: Int32
+        do {
+            fd = try POSIX.open(directory + "/data", O_RDWR | O_CREAT | O_EXCL)
+        } catch {
+            _ = try? POSIX.removeTree(directory)
+            throw error
+        }
         return FileSystemUploadWriter(store: self, id: id, fd: fd, offset: 0, hasher: .init())
     }
 
