@@ -14,8 +14,11 @@ public protocol BlobUploadWriter: AnyObject, Sendable {
     /// The digest of everything appended so far.
     func currentDigest() -> Digest
     /// Verifies the content against `expected` (when given), moves it into place under its digest and ends
-    /// the session. On a mismatch the session is discarded and nothing is stored.
-    /// - Throws: `BlobStoreError.digestMismatch` (the session is gone afterwards).
+    /// the session. On a mismatch the session is discarded and nothing is stored. When the blob is already
+    /// stored, the session simply ends. Any later call on this handle throws `.uploadNotFound`.
+    /// - Throws: `BlobStoreError.digestMismatch` (the session is gone afterwards); `.unsupportedDigest` when
+    ///   `expected` uses an algorithm the store cannot compute (the session is left as it was);
+    ///   `.uploadNotFound` when the session was cancelled meanwhile.
     func commit(expecting expected: Digest?) throws -> BlobInfo
     /// Releases the handle without ending the session (it stays resumable at its last checkpoint).
     func close()

@@ -2,7 +2,9 @@
 /// sessions and settings. Every method is one atomic step, so a plugin (e.g. PostgreSQL) can implement each
 /// as one transaction, and concurrent servers sharing a store stay consistent.
 ///
-/// Lists are ordered by their key and paged with an exclusive `after` cursor.
+/// Lists are ordered by their key (byte order of the UTF-8 text) and paged with an exclusive `after` cursor; a
+/// `limit` of 0 or less gives an empty list. Queries about a repository that does not exist find nothing (nil,
+/// empty, 0 or false) rather than throwing; the service checks the repository first.
 public protocol MetadataStore: Sendable {
     // MARK: Repositories
 
@@ -12,10 +14,12 @@ public protocol MetadataStore: Sendable {
     func repository(named name: String) throws -> RepositoryRecord?
     /// Repositories sorted by name, strictly after `after`, at most `limit`.
     func listRepositories(after: String?, limit: Int) throws -> [RepositoryRecord]
-    /// Replaces a repository's settings (matched by name). - Throws: `MetadataError.repositoryNotFound`.
+    /// Replaces a repository's settings (matched by name; its `createdAt` is kept).
+    /// - Throws: `MetadataError.repositoryNotFound`.
     func updateRepository(_ repository: RepositoryRecord) throws
     /// Deletes a repository. Unless `force`, refuses when it holds images (`MetadataError.repositoryNotEmpty`);
-    /// with `force` removes its images, tags, layer links and uploads too.
+    /// with `force` removes its images, tags, layer links and uploads too. Layer links and uploads never block
+    /// the deletion; `uploadIDs` lists the removed uploads, sorted.
     /// - Throws: `MetadataError.repositoryNotFound`, `.repositoryNotEmpty`.
     func deleteRepository(named name: String, force: Bool) throws -> RepositoryDeletion
 
@@ -23,7 +27,14 @@ public protocol MetadataStore: Sendable {
 
     /// Stores an image and optionally points `tag` at it, atomically. When `tag` points at another image and
     /// `tagIsImmutable`, nothing changes (`.tagImmutable`); otherwise the tag moves, leaving the other image
-    /// untagged (not deleted). - Throws: `MetadataError.repositoryNotFound`.
+    /// untagged (not deleted).
+    ///
+    /// The rules, exactly: a new image with a free tag (or a tag on another image that is not immutable) is
+    /// stored and tagged (`.created`); an existing image gets the tag (`.tagged(previousDigest:)`, nil when the
+    /// tag was free) unless the tag is on another image and immutable (`.tagImmutable`); an image that already
+    /// has the tag, or an existing image with no tag given, changes nothing (`.alreadyExists`); a new image
+    /// whose immutable tag is on another image is not stored (`.tagImmutable`). An existing image's manifest and
+    /// links are never rewritten. - Throws: `MetadataError.repositoryNotFound`.
     func putImage(_ image: NewImage, tag: String?, tagIsImmutable: Bool) throws -> PutImageOutcome
     /// The image with `digest` in `repository`, with its tags.
     func image(repository: String, digest: String) throws -> ImageRecord?
@@ -36,7 +47,8 @@ public protocol MetadataStore: Sendable {
     func listImageIDs(repository: String, tagStatus: TagStatusFilter, after: ImageIDRecord?, limit: Int) throws -> [ImageIDRecord]
     /// How many images `repository` holds.
     func imageCount(repository: String) throws -> Int
-    /// Deletes the image and all its tags; returns the tags it had, or nil when there was no such image.
+    /// Deletes the image with all its tags, blob links and child links; returns the tags it had (sorted), or nil
+    /// when there was no such image. Indexes listing it as a child are not touched.
     func deleteImage(repository: String, digest: String) throws -> [String]?
     /// Removes `tag`; when `deleteUntaggedImage` and the image has no tags left, deletes the image too.
     /// Returns the digest the tag pointed at and whether the image was deleted, or nil when no such tag.
@@ -47,12 +59,14 @@ public protocol MetadataStore: Sendable {
     func referrers(repository: String, subject: String) throws -> [ImageRecord]
     /// True when some image in `repository` references the blob `digest` (config or layer).
     func isBlobReferenced(repository: String, digest: String) throws -> Bool
-    /// Records a pull of an image (for `lastRecordedPullTime`).
+    /// Records a pull of an image (for `lastRecordedPullTime`): sets its `lastPulledAt` to `time`. No effect
+    /// when there is no such image.
     func recordPull(repository: String, digest: String, at time: Double) throws
 
     // MARK: Layers
 
     /// Links a blob into a repository (idempotent; keeps the first record).
+    /// - Throws: `MetadataError.repositoryNotFound`.
     func putLayer(_ layer: LayerRecord) throws
     /// The blob `digest` as linked into `repository`, or nil.
     func layer(repository: String, digest: String) throws -> LayerRecord?
@@ -62,14 +76,16 @@ public protocol MetadataStore: Sendable {
     // MARK: Uploads
 
     /// Stores a new upload session.
+    /// - Throws: `MetadataError.repositoryNotFound`; `.backend` when an upload with that id exists.
     func createUpload(_ upload: UploadRecord) throws
     /// The upload with `id`, or nil.
     func upload(id: String) throws -> UploadRecord?
-    /// Replaces an upload's progress. - Throws: `MetadataError.uploadNotFound`.
+    /// Replaces an upload's progress: `updatedAt`, `partCount`, `bytesReceived`, `lastPartSize` and
+    /// `hasUndersizedPart` (the id, repository, kind and `createdAt` stay). - Throws: `MetadataError.uploadNotFound`.
     func updateUpload(_ upload: UploadRecord) throws
     /// Removes an upload session; returns false when there was none.
     @discardableResult func deleteUpload(id: String) throws -> Bool
-    /// Uploads whose last activity is before `time` (for expiry).
+    /// Uploads whose last activity is strictly before `time` (for expiry), sorted by `updatedAt` then id.
     func listUploads(updatedBefore time: Double) throws -> [UploadRecord]
 
     // MARK: Settings
@@ -85,9 +101,13 @@ public protocol MetadataStore: Sendable {
 
 /// The failures every metadata store reports the same way.
 public enum MetadataError: Error, Equatable, Sendable {
+    /// A repository with that name exists already.
     case repositoryAlreadyExists(String)
+    /// No repository with that name.
     case repositoryNotFound(String)
+    /// The repository still holds images (delete without `force`).
     case repositoryNotEmpty(String)
+    /// No upload session with that id.
     case uploadNotFound(String)
     /// The backend failed; the text says how.
     case backend(String)

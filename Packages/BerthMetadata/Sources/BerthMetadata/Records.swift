@@ -19,6 +19,7 @@ public struct RepositoryRecord: Sendable, Equatable {
     /// The resource tags, in the order they were given.
     public var resourceTags: [ResourceTag]
 
+    /// A repository record; the defaults are ECR's defaults for a new repository.
     public init(
         name: String, createdAt: Double, imageTagMutability: String = "MUTABLE", tagMutabilityExclusionFilters: [String] = [],
         scanOnPush: Bool = false, encryptionType: String = "AES256", kmsKey: String? = nil, policyText: String? = nil,
@@ -38,9 +39,12 @@ public struct RepositoryRecord: Sendable, Equatable {
 
 /// One key/value resource tag.
 public struct ResourceTag: Sendable, Equatable, Codable {
+    /// The tag's key.
     public var key: String
+    /// The tag's value.
     public var value: String
 
+    /// A tag `key` = `value`.
     public init(key: String, value: String) {
         self.key = key
         self.value = value
@@ -49,6 +53,7 @@ public struct ResourceTag: Sendable, Equatable, Codable {
 
 /// A stored image: its manifest bytes exactly as pushed, and what was derived from them.
 public struct ImageRecord: Sendable, Equatable {
+    /// The repository holding the image.
     public var repository: String
     /// `sha256:` + hex SHA-256 of `manifest`.
     public var digest: String
@@ -69,6 +74,7 @@ public struct ImageRecord: Sendable, Equatable {
     /// The tags on this image, sorted.
     public var tags: [String]
 
+    /// An image record.
     public init(
         repository: String, digest: String, manifest: [UInt8], mediaType: String, artifactType: String? = nil, subjectDigest: String? = nil,
         sizeInBytes: Int64, pushedAt: Double, lastPulledAt: Double? = nil, tags: [String] = []
@@ -95,6 +101,7 @@ public struct NewImage: Sendable, Equatable {
     /// Digests of the manifests an index lists.
     public var childDigests: [String]
 
+    /// An image to store with the digests it references.
     public init(image: ImageRecord, blobDigests: [String] = [], childDigests: [String] = []) {
         self.image = image
         self.blobDigests = blobDigests
@@ -116,22 +123,28 @@ public enum PutImageOutcome: Sendable, Equatable {
 
 /// Which images a listing includes.
 public enum TagStatusFilter: String, Sendable {
+    /// Every image.
     case any = "ANY"
+    /// Images with at least one tag.
     case tagged = "TAGGED"
+    /// Images without tags.
     case untagged = "UNTAGGED"
 }
 
 /// One entry of ListImages: an image digest with one of its tags (or none for untagged images).
 public struct ImageIDRecord: Sendable, Equatable, Comparable {
+    /// The image digest.
     public var digest: String
     /// The tag, or nil for an untagged image.
     public var tag: String?
 
+    /// The pair (`digest`, `tag`).
     public init(digest: String, tag: String?) {
         self.digest = digest
         self.tag = tag
     }
 
+    /// Orders by digest, then tag (a nil tag sorts first).
     public static func < (lhs: ImageIDRecord, rhs: ImageIDRecord) -> Bool {
         (lhs.digest, lhs.tag ?? "") < (rhs.digest, rhs.tag ?? "")
     }
@@ -139,12 +152,16 @@ public struct ImageIDRecord: Sendable, Equatable, Comparable {
 
 /// A layer blob uploaded to (or mounted into) a repository.
 public struct LayerRecord: Sendable, Equatable {
+    /// The repository the blob is linked into.
     public var repository: String
+    /// The blob digest.
     public var digest: String
+    /// The blob size in bytes.
     public var size: Int64
     /// Upload completion time, epoch seconds.
     public var createdAt: Double
 
+    /// A layer link.
     public init(repository: String, digest: String, size: Int64, createdAt: Double) {
         self.repository = repository
         self.digest = digest
@@ -157,6 +174,7 @@ public struct LayerRecord: Sendable, Equatable {
 public struct UploadRecord: Sendable, Equatable {
     /// The upload id (a UUID), also the blob store's session id.
     public var id: String
+    /// The repository the upload goes to.
     public var repository: String
     /// `ecr` (InitiateLayerUpload) or `oci` (/v2 blob upload).
     public var kind: String
@@ -173,6 +191,7 @@ public struct UploadRecord: Sendable, Equatable {
     /// True when some part other than the last was smaller than the minimum part size.
     public var hasUndersizedPart: Bool
 
+    /// An upload record.
     public init(
         id: String, repository: String, kind: String, createdAt: Double, updatedAt: Double, partCount: Int = 0, bytesReceived: Int64 = 0,
         lastPartSize: Int64 = 0, hasUndersizedPart: Bool = false
@@ -198,6 +217,7 @@ public struct RepositoryDeletion: Sendable, Equatable {
     /// Upload sessions that were open in it (their bytes are the blob store's to discard).
     public var uploadIDs: [String]
 
+    /// A deletion report.
     public init(repository: RepositoryRecord, imageCount: Int, uploadIDs: [String]) {
         self.repository = repository
         self.imageCount = imageCount

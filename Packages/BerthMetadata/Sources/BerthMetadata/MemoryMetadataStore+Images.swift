@@ -1,0 +1,135 @@
+import Synchronization
+
+// Images and tags.
+extension MemoryMetadataStore {
+    /// Stores an image and optionally points `tag` at it, following the rules of `PutImageOutcome`.
+    public func putImage(_ image: NewImage, tag: String?, tagIsImmutable: Bool) throws -> PutImageOutcome {
+        try state.withLock { state in
+            let name = image.image.repository
+            guard var repository = state.repositories.removeValue(forKey: name) else { throw MetadataError.repositoryNotFound(name) }
+            defer { state.repositories[name] = repository }
+            let digest = image.image.digest
+            let exists = repository.images[digest] != nil
+            guard let tag else {
+                if exists { return .alreadyExists }
+                Self.insert(image, into: &repository)
+                return .created
+            }
+            let current = repository.tags[tag]
+            if current == digest { return .alreadyExists }
+            if let current, tagIsImmutable { return .tagImmutable(existingDigest: current) }
+            if !exists { Self.insert(image, into: &repository) }
+            repository.tags[tag] = digest
+            return exists ? .tagged(previousDigest: current) : .created
+        }
+    }
+
+    /// The image with `digest` in `repository`, with its tags.
+    public func image(repository: String, digest: String) throws -> ImageRecord? {
+        state.withLock { $0.repositories[repository]?.image(digest) }
+    }
+
+    /// The image `tag` points at in `repository`, with its tags.
+    public func image(repository: String, tag: String) throws -> ImageRecord? {
+        state.withLock { state in
+            guard let repository = state.repositories[repository], let digest = repository.tags[tag] else { return nil }
+            return repository.image(digest)
+        }
+    }
+
+    /// Images sorted by digest, strictly after `after`, at most `limit`, filtered by tag status.
+    public func listImages(repository: String, tagStatus: TagStatusFilter, after: String?, limit: Int) throws -> [ImageRecord] {
+        guard limit > 0 else { return [] }
+        return state.withLock { state in
+            guard let repository = state.repositories[repository] else { return [] }
+            let tagged = Set(repository.tags.values)
+            let digests = repository.images.keys.filter { digest in
+                guard digest > (after ?? "") else { return false }
+                switch tagStatus {
+                case .any: return true
+                case .tagged: return tagged.contains(digest)
+                case .untagged: return !tagged.contains(digest)
+                }
+            }
+            return digests.sorted().prefix(limit).compactMap { repository.image($0) }
+        }
+    }
+
+    /// (digest, tag) pairs sorted by digest then tag, untagged images once with a nil tag.
+    public func listImageIDs(repository: String, tagStatus: TagStatusFilter, after: ImageIDRecord?, limit: Int) throws -> [ImageIDRecord] {
+        guard limit > 0 else { return [] }
+        return state.withLock { state in
+            guard let repository = state.repositories[repository] else { return [] }
+            var ids: [ImageIDRecord] = []
+            if tagStatus != .untagged {
+                ids += repository.tags.map { ImageIDRecord(digest: $0.value, tag: $0.key) }
+            }
+            if tagStatus != .tagged {
+                let tagged = Set(repository.tags.values)
+                ids += repository.images.keys.filter { !tagged.contains($0) }.map { ImageIDRecord(digest: $0, tag: nil) }
+            }
+            return Array(ids.filter { id in after.map { $0 < id } ?? true }.sorted().prefix(limit))
+        }
+    }
+
+    /// How many images `repository` holds.
+    public func imageCount(repository: String) throws -> Int {
+        state.withLock { $0.repositories[repository]?.images.count ?? 0 }
+    }
+
+    /// Deletes the image with its tags, blob links and child links; returns its tags, or nil when absent.
+    public func deleteImage(repository: String, digest: String) throws -> [String]? {
+        state.withLock { state in
+            guard let stored = state.repositories[repository], stored.images[digest] != nil else { return nil }
+            let tags = stored.tags(of: digest)
+            state.repositories[repository]?.images[digest] = nil
+            for tag in tags { state.repositories[repository]?.tags[tag] = nil }
+            return tags
+        }
+    }
+
+    /// Removes `tag`, and with `deleteUntaggedImage` its image when no tag is left.
+    public func removeTag(repository: String, tag: String, deleteUntaggedImage: Bool) throws -> (digest: String, imageDeleted: Bool)? {
+        state.withLock { state in
+            guard let digest = state.repositories[repository]?.tags.removeValue(forKey: tag) else { return nil }
+            guard deleteUntaggedImage, state.repositories[repository]?.tags(of: digest).isEmpty == true else { return (digest, false) }
+            state.repositories[repository]?.images[digest] = nil
+            return (digest, true)
+        }
+    }
+
+    /// Digests of the manifests in `repository` that list `digest` as a child, sorted.
+    public func manifestsReferencing(repository: String, digest: String) throws -> [String] {
+        state.withLock { state in
+            (state.repositories[repository]?.images.values ?? [:].values).filter { $0.childDigests.contains(digest) }.map(\.record.digest).sorted()
+        }
+    }
+
+    /// Images in `repository` whose subject is `subject`, sorted by digest.
+    public func referrers(repository: String, subject: String) throws -> [ImageRecord] {
+        state.withLock { state in
+            guard let repository = state.repositories[repository] else { return [] }
+            let digests = repository.images.values.filter { $0.record.subjectDigest == subject }.map(\.record.digest)
+            return digests.sorted().compactMap { repository.image($0) }
+        }
+    }
+
+    /// True when some image in `repository` references the blob `digest`.
+    public func isBlobReferenced(repository: String, digest: String) throws -> Bool {
+        state.withLock { state in
+            state.repositories[repository]?.images.values.contains { $0.blobDigests.contains(digest) } ?? false
+        }
+    }
+
+    /// Records a pull of an image (no effect when there is no such image).
+    public func recordPull(repository: String, digest: String, at time: Double) throws {
+        state.withLock { $0.repositories[repository]?.images[digest]?.record.lastPulledAt = time }
+    }
+
+    private static func insert(_ new: NewImage, into repository: inout RepositoryState) {
+        var record = new.image
+        record.tags = []
+        record.lastPulledAt = nil
+        repository.images[record.digest] = StoredImage(record: record, blobDigests: Set(new.blobDigests), childDigests: Set(new.childDigests))
+    }
+}

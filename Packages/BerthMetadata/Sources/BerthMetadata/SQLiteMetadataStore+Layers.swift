@@ -1,0 +1,132 @@
+// Layers, uploads and settings.
+extension SQLiteMetadataStore {
+    /// Links a blob into a repository (idempotent; keeps the first record).
+    public func putLayer(_ layer: LayerRecord) throws {
+        try write { connection in
+            let repositoryID = try requireRepositoryID(connection, layer.repository)
+            try connection.run(
+                "INSERT OR IGNORE INTO layers (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)",
+                [.int64(repositoryID), .text(layer.digest), .int64(layer.size), .real(layer.createdAt)]
+            )
+        }
+    }
+
+    /// The blob `digest` as linked into `repository`, or nil.
+    public func layer(repository: String, digest: String) throws -> LayerRecord? {
+        try read(singleStatement: true) { connection in
+            try connection.row(
+                "SELECT size, created_at FROM layers WHERE \(Self.inRepository) AND digest = ?",
+                [.text(repository), .text(digest)]
+            ) { LayerRecord(repository: repository, digest: digest, size: $0.int64(0), createdAt: $0.double(1)) }
+        }
+    }
+
+    /// True when any repository links the blob.
+    public func isLayerLinkedAnywhere(digest: String) throws -> Bool {
+        try read(singleStatement: true) { connection in
+            try connection.row("SELECT EXISTS (SELECT 1 FROM layers WHERE digest = ?)", [.text(digest)]) { $0.bool(0) } ?? false
+        }
+    }
+
+    static let uploadColumns = """
+        u.id, r.name, u.kind, u.created_at, u.updated_at, u.part_count, u.bytes_received, u.last_part_size, u.has_undersized_part
+        """
+
+    /// Stores a new upload session.
+    public func createUpload(_ upload: UploadRecord) throws {
+        try write { connection in
+            let repositoryID = try requireRepositoryID(connection, upload.repository)
+            guard try connection.row("SELECT 1 FROM uploads WHERE id = ?", [.text(upload.id)], { _ in true }) == nil else {
+                throw MetadataError.backend("upload \(upload.id) already exists")
+            }
+            try connection.run(
+                """
+                INSERT INTO uploads (id, repository_id, kind, created_at, updated_at, part_count, bytes_received, last_part_size, \
+                has_undersized_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(upload.id), .int64(repositoryID), .text(upload.kind), .real(upload.createdAt), .real(upload.updatedAt),
+                    .int(upload.partCount), .int64(upload.bytesReceived), .int64(upload.lastPartSize), .bool(upload.hasUndersizedPart),
+                ]
+            )
+        }
+    }
+
+    /// The upload with `id`, or nil.
+    public func upload(id: String) throws -> UploadRecord? {
+        try read(singleStatement: true) { connection in
+            try connection.row(
+                "SELECT \(Self.uploadColumns) FROM uploads u JOIN repositories r ON r.id = u.repository_id WHERE u.id = ?",
+                [.text(id)],
+                Self.upload
+            )
+        }
+    }
+
+    /// Replaces an upload's progress (`updatedAt`, `partCount`, `bytesReceived`, `lastPartSize`, `hasUndersizedPart`).
+    public func updateUpload(_ upload: UploadRecord) throws {
+        try write { connection in
+            let changed = try connection.run(
+                """
+                UPDATE uploads SET updated_at = ?, part_count = ?, bytes_received = ?, last_part_size = ?, has_undersized_part = ? \
+                WHERE id = ?
+                """,
+                [
+                    .real(upload.updatedAt), .int(upload.partCount), .int64(upload.bytesReceived), .int64(upload.lastPartSize),
+                    .bool(upload.hasUndersizedPart), .text(upload.id),
+                ]
+            )
+            guard changed > 0 else { throw MetadataError.uploadNotFound(upload.id) }
+        }
+    }
+
+    /// Removes an upload session; returns false when there was none.
+    @discardableResult public func deleteUpload(id: String) throws -> Bool {
+        try write { connection in try connection.run("DELETE FROM uploads WHERE id = ?", [.text(id)]) > 0 }
+    }
+
+    /// Uploads whose last activity is before `time`, sorted by last activity then id.
+    public func listUploads(updatedBefore time: Double) throws -> [UploadRecord] {
+        try read(singleStatement: true) { connection in
+            try connection.rows(
+                """
+                SELECT \(Self.uploadColumns) FROM uploads u JOIN repositories r ON r.id = u.repository_id
+                WHERE u.updated_at < ? ORDER BY u.updated_at, u.id
+                """,
+                [.real(time)],
+                Self.upload
+            )
+        }
+    }
+
+    /// A stored setting, or nil.
+    public func setting(_ name: String) throws -> String? {
+        try read(singleStatement: true) { connection in try connection.row("SELECT value FROM settings WHERE name = ?", [.text(name)]) { $0.text(0) }
+        }
+    }
+
+    /// Stores `value` under `name` unless a value is there; returns the value now stored.
+    public func setSettingIfAbsent(_ name: String, value: String) throws -> String {
+        try write { connection in
+            try connection.run("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [.text(name), .text(value)])
+            return try connection.row("SELECT value FROM settings WHERE name = ?", [.text(name)]) { $0.text(0) } ?? value
+        }
+    }
+
+    /// Stores or replaces a setting.
+    public func setSetting(_ name: String, value: String) throws {
+        try write { connection in
+            try connection.run(
+                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                [.text(name), .text(value)]
+            )
+        }
+    }
+
+    private static func upload(_ row: SQLiteRow) -> UploadRecord {
+        UploadRecord(
+            id: row.text(0), repository: row.text(1), kind: row.text(2), createdAt: row.double(3), updatedAt: row.double(4),
+            partCount: row.int(5), bytesReceived: row.int64(6), lastPartSize: row.int64(7), hasUndersizedPart: row.bool(8)
+        )
+    }
+}

@@ -1,0 +1,80 @@
+import Synchronization
+
+/// The metadata store over SQLite (the system libsqlite3): WAL, `synchronous=NORMAL`, foreign keys, one writer
+/// connection behind a lock and a small pool of reader connections, prepared statements cached per connection,
+/// and a schema of numbered migrations tracked in `PRAGMA user_version`.
+///
+/// Every protocol method is one transaction (`BEGIN IMMEDIATE` for writes, a read snapshot for reads). Calls
+/// block on disk I/O: run them off the event loops (a thread pool). Other processes may open the same file
+/// (the busy timeout is 5 s).
+public final class SQLiteMetadataStore: MetadataStore {
+    /// The database file (`:memory:` for `inMemory()`).
+    public let path: String
+    private let writer: GuardedConnection
+    private let readers: [GuardedConnection]
+    private let nextReader = Atomic<Int>(0)
+
+    /// Opens the database at `path`, creating it when missing and applying any migration it lacks, with four
+    /// reader connections.
+    /// - Throws: `MetadataError.backend` when the file cannot be opened or migrated (or is from a newer build).
+    public convenience init(path: String) throws {
+        try self.init(path: path, readerCount: 4)
+    }
+
+    /// Opens the database at `path` (see `init(path:)`) with `readerCount` reader connections; with 0, reads share
+    /// the writer connection.
+    public init(path: String, readerCount: Int) throws {
+        self.path = path
+        let connection = try SQLiteConnection(path: path)
+        try SQLiteMigrations.migrate(connection)
+        writer = GuardedConnection(connection)
+        let isPrivate = path.isEmpty || path == ":memory:"
+        readers = try (0..<(isPrivate ? 0 : max(0, readerCount))).map { _ in
+            let reader = try SQLiteConnection(path: path)
+            try reader.execute("PRAGMA query_only=ON")
+            return GuardedConnection(reader)
+        }
+    }
+
+    /// A private in-memory database (one connection), for tests.
+    public static func inMemory() throws -> SQLiteMetadataStore {
+        try SQLiteMetadataStore(path: ":memory:", readerCount: 0)
+    }
+
+    /// The schema version of the open database (`PRAGMA user_version`).
+    public var schemaVersion: Int {
+        get throws { try writer.with { try SQLiteMigrations.version(of: $0) } }
+    }
+
+    /// The schema version this build migrates databases to.
+    public static var latestSchemaVersion: Int { SQLiteMigrations.latestVersion }
+
+    /// Runs `body` on a reader connection: in a read transaction (one snapshot) when it runs several statements,
+    /// bare when it runs one (a single statement is atomic by itself, and skipping BEGIN/COMMIT halves a lookup).
+    func read<T: Sendable>(singleStatement: Bool = false, _ body: (SQLiteConnection) throws -> T) throws -> T {
+        let guarded = readers.isEmpty ? writer : readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
+        return try guarded.with { connection in
+            singleStatement ? try body(connection) : try connection.transaction(.deferred) { try body(connection) }
+        }
+    }
+
+    /// Runs `body` in an immediate (write) transaction on the writer connection.
+    @discardableResult func write<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try writer.with { connection in try connection.transaction(.immediate) { try body(connection) } }
+    }
+
+    /// The condition selecting the rows of the repository named by the first parameter. A scalar subquery, so
+    /// the planner always starts from the `(repository_id, ...)` indexes.
+    static let inRepository = "repository_id = (SELECT id FROM repositories WHERE name = ?)"
+
+    /// The row id of repository `name`, or nil.
+    func repositoryID(_ connection: SQLiteConnection, _ name: String) throws -> Int64? {
+        try connection.row("SELECT id FROM repositories WHERE name = ?", [.text(name)]) { $0.int64(0) }
+    }
+
+    /// The row id of repository `name`. - Throws: `MetadataError.repositoryNotFound`.
+    func requireRepositoryID(_ connection: SQLiteConnection, _ name: String) throws -> Int64 {
+        guard let id = try repositoryID(connection, name) else { throw MetadataError.repositoryNotFound(name) }
+        return id
+    }
+}

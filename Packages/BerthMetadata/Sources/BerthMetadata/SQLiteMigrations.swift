@@ -1,0 +1,106 @@
+/// The schema, as numbered migrations applied in order. Migration `n` (1-based) brings `PRAGMA user_version`
+/// from `n - 1` to `n` in one transaction. Never edit a shipped migration: append a new one.
+enum SQLiteMigrations {
+    static let all: [String] = [
+        // 1: repositories, images and tags, blob and child links, layers, uploads, settings.
+        """
+        CREATE TABLE repositories (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL,
+            image_tag_mutability TEXT NOT NULL,
+            tag_mutability_exclusion_filters TEXT NOT NULL DEFAULT '[]',
+            scan_on_push INTEGER NOT NULL DEFAULT 0,
+            encryption_type TEXT NOT NULL,
+            kms_key TEXT,
+            policy_text TEXT,
+            resource_tags TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE images (
+            id INTEGER PRIMARY KEY,
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            digest TEXT NOT NULL,
+            manifest BLOB NOT NULL,
+            media_type TEXT NOT NULL,
+            artifact_type TEXT,
+            subject_digest TEXT,
+            size INTEGER NOT NULL,
+            pushed_at REAL NOT NULL,
+            last_pulled_at REAL,
+            UNIQUE (repository_id, digest)
+        );
+        CREATE INDEX images_by_subject ON images(repository_id, subject_digest, digest);
+        CREATE TABLE tags (
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+            PRIMARY KEY (repository_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX tags_by_image ON tags(image_id, tag);
+        CREATE TABLE image_blobs (
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+            blob_digest TEXT NOT NULL,
+            PRIMARY KEY (image_id, blob_digest)
+        ) WITHOUT ROWID;
+        CREATE INDEX image_blobs_by_blob ON image_blobs(repository_id, blob_digest);
+        CREATE TABLE image_children (
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            parent_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+            child_digest TEXT NOT NULL,
+            PRIMARY KEY (parent_id, child_digest)
+        ) WITHOUT ROWID;
+        CREATE INDEX image_children_by_child ON image_children(repository_id, child_digest);
+        CREATE TABLE layers (
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            digest TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (repository_id, digest)
+        ) WITHOUT ROWID;
+        CREATE INDEX layers_by_digest ON layers(digest);
+        CREATE TABLE uploads (
+            id TEXT PRIMARY KEY,
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            part_count INTEGER NOT NULL,
+            bytes_received INTEGER NOT NULL,
+            last_part_size INTEGER NOT NULL,
+            has_undersized_part INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX uploads_by_repository ON uploads(repository_id);
+        CREATE INDEX uploads_by_update ON uploads(updated_at);
+        CREATE TABLE settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+    ]
+
+    /// The schema version a fully migrated database has.
+    static var latestVersion: Int { all.count }
+
+    /// The database's `user_version`.
+    static func version(of connection: SQLiteConnection) throws -> Int {
+        try connection.row("PRAGMA user_version") { $0.int(0) } ?? 0
+    }
+
+    /// Applies every migration the database lacks, each in its own immediate transaction (re-checking the
+    /// version inside it, so two processes opening a new file together apply each migration once).
+    /// - Throws: `MetadataError.backend` when the database is newer than this build.
+    static func migrate(_ connection: SQLiteConnection) throws {
+        let current = try version(of: connection)
+        guard current <= latestVersion else {
+            throw MetadataError.backend("database schema version \(current) is newer than this build's \(latestVersion)")
+        }
+        for (index, script) in all.enumerated() where index >= current {
+            try connection.transaction(.immediate) {
+                guard try version(of: connection) == index else { return }
+                try connection.execute(script)
+                try connection.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+}

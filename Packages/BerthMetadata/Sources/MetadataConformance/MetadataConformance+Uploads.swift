@@ -1,0 +1,106 @@
+import BerthMetadata
+
+// Cases: layers, uploads and settings.
+extension MetadataConformance {
+    static func layersAreIdempotentAndKeepFirst(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        let first = LayerRecord(repository: "app", digest: Fixture.digest(10), size: 123, createdAt: Fixture.time)
+        try store.putLayer(first)
+        try store.putLayer(LayerRecord(repository: "app", digest: Fixture.digest(10), size: 999, createdAt: Fixture.time + 5))
+        try check.equal(try store.layer(repository: "app", digest: Fixture.digest(10)), first, "the first record is kept")
+        try check.equal(try store.layer(repository: "app", digest: Fixture.digest(11)), nil, "an unknown layer")
+    }
+
+    static func isLayerLinkedAnywhere(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("one", "two", in: store)
+        try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(10)), false, "before any link")
+        try store.putLayer(LayerRecord(repository: "two", digest: Fixture.digest(10), size: 1, createdAt: Fixture.time))
+        try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(10)), true, "linked into one repository")
+        try check.equal(try store.layer(repository: "one", digest: Fixture.digest(10)), nil, "links are per repository")
+        _ = try store.deleteRepository(named: "two", force: false)
+        try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(10)), false, "after its repository is deleted")
+    }
+
+    static func putLayerInUnknownRepository(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try check.throwsError(.repositoryNotFound("nope"), "putLayer in an unknown repository") {
+            try store.putLayer(LayerRecord(repository: "nope", digest: Fixture.digest(1), size: 1, createdAt: Fixture.time))
+        }
+        try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(1)), false, "nothing was linked")
+    }
+
+    static func uploadRoundTrip(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        let upload = UploadRecord(
+            id: "6f1c2a9e-0000-4000-8000-000000000001", repository: "app", kind: "oci", createdAt: Fixture.time, updatedAt: Fixture.time + 1,
+            partCount: 3, bytesReceived: 15_728_640, lastPartSize: 5_242_880, hasUndersizedPart: true
+        )
+        try store.createUpload(upload)
+        try check.equal(try store.upload(id: upload.id), upload, "upload read back")
+        try check.equal(try store.upload(id: "other"), nil, "an unknown upload")
+    }
+
+    static func updateUploadReplacesProgress(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", "other", in: store)
+        try store.createUpload(Fixture.upload("u", "app"))
+        let progress = UploadRecord(
+            id: "u", repository: "other", kind: "oci", createdAt: 1, updatedAt: Fixture.time + 60, partCount: 2, bytesReceived: 10_485_760,
+            lastPartSize: 5, hasUndersizedPart: true
+        )
+        try store.updateUpload(progress)
+        var expected = progress
+        expected.repository = "app"
+        expected.kind = "ecr"
+        expected.createdAt = Fixture.time
+        try check.equal(try store.upload(id: "u"), expected, "progress replaced, identity kept")
+        try check.throwsError(.uploadNotFound("missing"), "update of an unknown upload") { try store.updateUpload(Fixture.upload("missing", "app")) }
+    }
+
+    static func deleteUpload(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        try store.createUpload(Fixture.upload("u", "app"))
+        try check.equal(try store.deleteUpload(id: "u"), true, "delete of an upload")
+        try check.equal(try store.upload(id: "u"), nil, "after delete")
+        try check.equal(try store.deleteUpload(id: "u"), false, "delete again")
+    }
+
+    static func listUploadsUpdatedBefore(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", "other", in: store)
+        for (id, time) in [("c", 30.0), ("a", 10.0), ("b", 10.0), ("d", 40.0)] {
+            try store.createUpload(Fixture.upload(id, id == "d" ? "other" : "app", updatedAt: time))
+        }
+        try check.equal(try store.listUploads(updatedBefore: 30).map(\.id), ["a", "b"], "strictly before, by time then id")
+        try check.equal(try store.listUploads(updatedBefore: 100).map(\.id), ["a", "b", "c", "d"], "all")
+        try check.equal(try store.listUploads(updatedBefore: 10).map(\.id), [], "none")
+        try check.equal(try store.listUploads(updatedBefore: 35).last, Fixture.upload("c", "app", updatedAt: 30), "complete records")
+    }
+
+    static func uploadInUnknownRepository(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try check.throwsError(.repositoryNotFound("nope"), "upload in an unknown repository") { try store.createUpload(Fixture.upload("u", "nope")) }
+        try check.equal(try store.upload(id: "u"), nil, "nothing was stored")
+    }
+
+    static func duplicateUploadFails(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        try store.createUpload(Fixture.upload("u", "app"))
+        try check.throwsSomething("a second upload with the same id") { try store.createUpload(Fixture.upload("u", "app", updatedAt: 1)) }
+        try check.equal(try store.upload(id: "u"), Fixture.upload("u", "app"), "the first upload is unchanged")
+    }
+
+    static func settings(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try check.equal(try store.setting("secret"), nil, "an unset setting")
+        try store.setSetting("secret", value: "one")
+        try check.equal(try store.setting("secret"), "one", "a set setting")
+        try store.setSetting("secret", value: "two \"quoted\" é")
+        try check.equal(try store.setting("secret"), "two \"quoted\" é", "a replaced setting")
+        try store.setSetting("empty", value: "")
+        try check.equal(try store.setting("empty"), "", "an empty value")
+    }
+
+    static func setSettingIfAbsentKeepsFirst(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try check.equal(try store.setSettingIfAbsent("key", value: "first"), "first", "the first value")
+        try check.equal(try store.setSettingIfAbsent("key", value: "second"), "first", "a later value loses")
+        try check.equal(try store.setting("key"), "first", "stored value")
+        try store.setSetting("key", value: "replaced")
+        try check.equal(try store.setSettingIfAbsent("key", value: "third"), "replaced", "after setSetting")
+    }
+}

@@ -1,8 +1,0 @@
-import BerthBlobStore
-import Testing
-
-@Suite struct BerthBlobStoreSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
