@@ -43,7 +43,8 @@ struct PolicyJSONParser {
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
+            guard index < bytes.count else { throw failure("unexpected end of input in an object") }
+            guard bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
             let keyOffset = index
             let key = try parseString()
             if members.contains(where: { $0.key == key }) {

@@ -75,12 +75,7 @@ enum PolicyStatementParser {
 
     private static func validatePrincipal(_ text: String, type: String, what: String) throws(PolicyDocumentError) {
         let isAccountID = text.count == 12 && text.allSatisfy(\.isASCIIDigit)
-        let valid: Bool
-        switch type {
-        case "AWS": valid = text == "*" || isAccountID || isARN(text)
-        case "Service": valid = !text.isEmpty && !text.contains(where: \.isWhitespace)
-        default: valid = !text.isEmpty && !text.contains(where: \.isWhitespace)
-        }
+        let valid = type == "AWS" ? text == "*" || isAccountID || isARN(text) : !text.isEmpty && !text.contains(where: \.isWhitespace)
         guard valid else {
             let expected = type == "AWS" ? "\"*\", a 12-digit account ID or an ARN" : "a non-empty name without spaces"
             throw Parser.fail("\(what).\(type): invalid principal '\(text)'; expected \(expected).")
@@ -122,7 +117,8 @@ enum PolicyStatementParser {
     private static func resources(_ value: PolicyJSON, _ what: String) throws(PolicyDocumentError) -> [String] {
         let values = try Parser.strings(value, what)
         for text in values where text != "*" && !isARN(text) {
-            throw Parser.fail("\(what): invalid resource '\(text)'; expected \"*\" or an ARN such as arn:aws:ecr:us-east-1:123456789012:repository/name.")
+            throw Parser.fail(
+                "\(what): invalid resource '\(text)'; expected \"*\" or an ARN such as arn:aws:ecr:us-east-1:123456789012:repository/name.")
         }
         return values
     }
@@ -145,6 +141,8 @@ enum PolicyStatementParser {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber && ("0"..."9").contains(self) }
+    /// True for `0` to `9`.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// True for `a` to `z` and `A` to `Z`.
     var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
 }
