@@ -1,8 +1,0 @@
-import BerthAuth
-import Testing
-
-@Suite struct BerthAuthSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
