@@ -1,8 +1,0 @@
-import BerthWire
-import Testing
-
-@Suite struct BerthWireSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
