@@ -17,6 +17,7 @@ struct RootAccessKey {
         let candidateSecret = SecureRandom.string(40, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
         let stored = try metadata.setSettingIfAbsent("root-access-key", value: "\(candidate):\(candidateSecret)")
         let parts = stored.split(separator: ":", maxSplits: 1).map(String.init)
-        return RootAccessKey(accessKeyID: parts[0], secretAccessKey: parts[1], generatedNow: stored.hasPrefix(candidate + ":"), fromEnvironment: false)
+        return RootAccessKey(
+            accessKeyID: parts[0], secretAccessKey: parts[1], generatedNow: stored.hasPrefix(candidate + ":"), fromEnvironment: false)
     }
 }

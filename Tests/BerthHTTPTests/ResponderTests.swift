@@ -4,8 +4,10 @@ import BerthHTTP
 import BerthMetadata
 import BerthService
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 
 /// Drives BerthResponder through Hummingbird's test client (no sockets).

@@ -35,7 +35,8 @@ import Testing
         try await fixture.createRepository("app")
         _ = try await fixture.pushImage("app", tag: "latest", note: "one")
         _ = try await fixture.pushImage("app", tag: "latest", note: "two")
-        let untagged = try await fixture.service.listImages(.init(repositoryName: "app", filter: .init(tagStatus: "UNTAGGED")), context: fixture.context)
+        let untagged = try await fixture.service.listImages(
+            .init(repositoryName: "app", filter: .init(tagStatus: "UNTAGGED")), context: fixture.context)
         #expect(untagged.imageIds?.count == 1)
         #expect(untagged.imageIds?.first?.imageTag == nil)
     }

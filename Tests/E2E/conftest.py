@@ -127,8 +127,10 @@ def ecr(server):
 @pytest.fixture
 def repo(ecr, request):
     """A fresh repository named after the test, deleted (force) afterwards."""
-    name = "e2e/" + request.node.name.lower().replace("_", "-").replace("[", "-").replace("]", "")[:80]
-    name = name.rstrip("-")
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", request.node.name.lower()).strip("-")[:80].rstrip("-")
+    name = "e2e/" + slug
     try:
         ecr.delete_repository(repositoryName=name, force=True)
     except ecr.exceptions.RepositoryNotFoundException:

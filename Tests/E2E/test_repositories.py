@@ -41,7 +41,7 @@ def test_create_twice_is_repository_already_exists(ecr, repo):
     assert repo in excinfo.value.response["Error"]["Message"]
 
 
-@pytest.mark.parametrize("name", ["UPPER", "a", "-leading", "trailing-", "a//b", "x" * 257, "a..b"])
+@pytest.mark.parametrize("name", ["UPPER", "ab_", "-leading", "trailing-", "a//b", "x" * 257, "a..b"])
 def test_invalid_names_are_invalid_parameter(ecr, name):
     with pytest.raises(ClientError) as excinfo:
         ecr.create_repository(repositoryName=name)

@@ -30,7 +30,7 @@ def signed_post(server, operation, body, access_key=ACCESS_KEY, secret_key=SECRE
         signature = signer.signature(string_to_sign, request)
         scope = signer.scope(request)
         headers = signer.signed_headers(signer.headers_to_sign(request))
-        request.headers["Authorization"] = f"AWS4-HMAC-SHA256 Credential={access_key}/{scope}, SignedHeaders={headers}, Signature={signature}"
+        request.headers["Authorization"] = f"AWS4-HMAC-SHA256 Credential={scope}, SignedHeaders={headers}, Signature={signature}"
     else:
         signer.add_auth(request)
     prepared = request.prepare()

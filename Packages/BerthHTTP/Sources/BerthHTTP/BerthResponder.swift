@@ -1,4 +1,5 @@
 public import Hummingbird
+import NIOCore
 
 /// The one HTTP responder of berth-server: dispatches `/healthz`, the ECR API (`POST /`, `GET /?Action=`), signed
 /// layer downloads and (next) the OCI API (`/v2/...`) without a router, since ECR dispatches on a header and OCI

@@ -1,5 +1,6 @@
 import BerthBlobStore
 import Hummingbird
+import NIOCore
 
 /// Streams a blob reader into a response body in 1 MiB chunks, so memory stays flat whatever the blob's size.
 enum BlobStreaming {

@@ -1,8 +1,11 @@
 import BerthAuth
 import BerthCrypto
+import BerthService
 import BerthWire
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Serves the ECR API: AWS JSON 1.1 on `POST /` with `X-Amz-Target`, and the seed query form `GET /?Action=`.
 /// Every call is SigV4-verified before it is decoded.
@@ -43,9 +46,12 @@ struct ECRResponder: Sendable {
     }
 
     private func verify(_ request: Request, body: [UInt8], now: Double) throws -> VerifiedCaller {
+        // HTTP/1 `Host` arrives as the request's authority, not as a header field: SigV4 signs it as `host`.
+        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
         let signed = SigV4Request(
-            method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
-            headers: request.headers.map { (name: $0.name.rawName, value: $0.value) }, payloadSHA256: SHA256Hasher.hexHash(body))
+            method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers,
+            payloadSHA256: SHA256Hasher.hexHash(body))
         do {
             return try services.verifier.verify(signed, now: now)
         } catch {

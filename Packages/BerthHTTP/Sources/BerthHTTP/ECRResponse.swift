@@ -1,6 +1,8 @@
 import BerthAuth
 import BerthWire
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Renders ECR answers: `application/x-amz-json-1.1`, `x-amzn-RequestId` always, `x-amzn-ErrorType` on errors.
 enum ECRResponse {

@@ -1,7 +1,10 @@
+import BerthAuth
 import BerthBlobStore
 import BerthModel
 import BerthService
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Serves the URLs GetDownloadUrlForLayer hands out: a plain GET with no other credentials, honoured only while
 /// the signature is valid and unexpired, streaming the exact layer bytes.
@@ -18,9 +21,7 @@ struct LayerDownloadResponder: Sendable {
             return Self.plain(.notFound, "not found\n")
         }
         let registry = services.registry
-        guard (try? registry.metadata.layer(repository: repository, digest: digest.description)) ?? nil != nil,
-            let reader = try? registry.blobs.openReader(digest, range: nil)
-        else {
+        guard let reader = try? registry.openBlob(repository: repository, digest: digest) else {
             return Self.plain(.notFound, "layer not found\n")
         }
         var headers: HTTPFields = [.contentType: "application/octet-stream", .contentLength: String(reader.length)]

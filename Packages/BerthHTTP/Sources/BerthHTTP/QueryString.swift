@@ -1,4 +1,4 @@
-/// Splits and percent-decodes a URL query string (`+` stays `+`, as AWS signs it).
+/// Splits and percent-decodes a URL query string; `+` is a space, as botocore sends spaces and BerthAuth reads them.
 enum QueryString {
     /// The decoded (name, value) pairs in order.
     static func parse(_ query: String) -> [(String, String)] {
@@ -22,7 +22,7 @@ enum QueryString {
                 bytes.append(high << 4 | low)
                 iterator = iterator.dropFirst(2)
             } else {
-                bytes.append(byte)
+                bytes.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)

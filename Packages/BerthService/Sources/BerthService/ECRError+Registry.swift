@@ -22,9 +22,12 @@ extension ECRError {
         case .invalidManifest(let reason):
             self = .invalidParameter("Invalid parameter at 'ImageManifest' failed to satisfy constraint: '\(reason)'")
         case .blobsNotFound(let digests):
-            self = .named("LayersNotFoundException", "Layers with digests '\(digests)' required for pushing image into repository in the registry with id '\(accountID)' do not exist")
+            self = .named(
+                "LayersNotFoundException",
+                "Layers with digests '\(digests)' required for pushing image into repository in the registry with id '\(accountID)' do not exist")
         case .referencedManifestsNotFound(let digests):
-            self = .named("ReferencedImagesNotFoundException", "Manifests with digests '\(digests)' referenced by the image do not exist in the repository")
+            self = .named(
+                "ReferencedImagesNotFoundException", "Manifests with digests '\(digests)' referenced by the image do not exist in the repository")
         case .digestMismatch(let expected, let computed):
             self = .named(
                 "ImageDigestDoesNotMatchException",

@@ -1,5 +1,5 @@
 import BerthAuth
-import BerthWire
+public import BerthWire
 import Foundation
 
 extension ECRService {

@@ -1,16 +1,19 @@
 import BerthMetadata
 import BerthModel
-import BerthWire
+public import BerthWire
 
 extension ECRService {
     public func putImage(_ input: ECR.PutImageRequest, context: ECRRequestContext) async throws(ECRError) -> ECR.PutImageResponse {
         try await run {
             try checkRegistry(input.registryId, repository: input.repositoryName)
             if let tag = input.imageTag, !ImageTag.isValidECR(tag) {
-                throw ECRError.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_.]+''")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter at 'imageTag' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_.]+''")
             }
             if let digest = input.imageDigest, Digest(parsing: digest) == nil {
-                throw ECRError.invalidParameter("Invalid parameter at 'imageDigest' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+''")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter at 'imageDigest' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+''"
+                )
             }
             let stored = try registry.putManifest(
                 repository: input.repositoryName, bytes: Array(input.imageManifest.utf8), declaredMediaType: input.imageManifestMediaType,
@@ -45,11 +48,11 @@ extension ECRService {
                 case .failure(let failure):
                     failures.append(failure)
                     continue
-                case .success(.digest(let digest)):
+                case .reference(.digest(let digest)):
                     found = try registry.store { try metadata.image(repository: input.repositoryName, digest: digest) }
-                case .success(.tag(let tag)):
+                case .reference(.tag(let tag)):
                     found = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
-                case .success(.both(let digest, let tag)):
+                case .reference(.both(let digest, let tag)):
                     let image = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
                     found = image?.digest == digest ? image : nil
                 }
@@ -85,11 +88,10 @@ extension ECRService {
                 switch ImageReference.classify(id) {
                 case .failure(let failure):
                     failures.append(failure)
-                case .success(let reference):
-                    switch try deleteImage(reference, id: id, repository: input.repositoryName) {
-                    case .success(let ids): deleted.append(contentsOf: ids)
-                    case .failure(let failure): failures.append(failure)
-                    }
+                case .reference(let reference):
+                    let (ids, failure) = try deleteImage(reference, id: id, repository: input.repositoryName)
+                    deleted.append(contentsOf: ids)
+                    if let failure { failures.append(failure) }
                 }
             }
             return ECR.BatchDeleteImageResponse(imageIds: deleted, failures: failures)
@@ -98,34 +100,35 @@ extension ECRService {
 
     /// Deletes one image or tag as BatchDeleteImage does: by digest removes the image and all its tags (unless an
     /// index lists it); by tag removes the tag and the image when it was the last; both must agree.
-    private func deleteImage(_ reference: ImageReference, id: ECR.ImageIdentifier, repository: String) throws -> Result<
-        [ECR.ImageIdentifier], ECR.ImageFailure
-    > {
+    private func deleteImage(_ reference: ImageReference, id: ECR.ImageIdentifier, repository: String) throws -> (
+        [ECR.ImageIdentifier], ECR.ImageFailure?
+    ) {
         let metadata = registry.metadata
         let notFound = ImageReference.failure(id, "ImageNotFound", "Requested image not found")
         switch reference {
         case .tag(let tag):
             guard let removed = try registry.store({ try metadata.removeTag(repository: repository, tag: tag, deleteUntaggedImage: true) })
-            else { return .failure(notFound) }
-            return .success([ECR.ImageIdentifier(imageDigest: removed.digest, imageTag: tag)])
+            else { return ([], notFound) }
+            return ([ECR.ImageIdentifier(imageDigest: removed.digest, imageTag: tag)], nil)
         case .both(let digest, let tag):
-            guard let image = try registry.store({ try metadata.image(repository: repository, tag: tag) }) else { return .failure(notFound) }
+            guard let image = try registry.store({ try metadata.image(repository: repository, tag: tag) }) else { return ([], notFound) }
             guard image.digest == digest else {
-                return .failure(ImageReference.failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag and digest combination"))
+                return ([], ImageReference.failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag and digest combination"))
             }
             _ = try registry.store { try metadata.removeTag(repository: repository, tag: tag, deleteUntaggedImage: true) }
-            return .success([ECR.ImageIdentifier(imageDigest: digest, imageTag: tag)])
+            return ([ECR.ImageIdentifier(imageDigest: digest, imageTag: tag)], nil)
         case .digest(let digest):
             let parents = try registry.store { try metadata.manifestsReferencing(repository: repository, digest: digest) }
             if !parents.isEmpty {
-                return .failure(
-                    ImageReference.failure(id, "ImageReferencedByManifestList", "Requested image is referenced by manifest lists: \(parents)"))
+                return (
+                    [], ImageReference.failure(id, "ImageReferencedByManifestList", "Requested image is referenced by manifest lists: \(parents)")
+                )
             }
             guard let tags = try registry.store({ try metadata.deleteImage(repository: repository, digest: digest) }) else {
-                return .failure(notFound)
+                return ([], notFound)
             }
-            if tags.isEmpty { return .success([ECR.ImageIdentifier(imageDigest: digest)]) }
-            return .success(tags.map { ECR.ImageIdentifier(imageDigest: digest, imageTag: $0) })
+            if tags.isEmpty { return ([ECR.ImageIdentifier(imageDigest: digest)], nil) }
+            return (tags.map { ECR.ImageIdentifier(imageDigest: digest, imageTag: $0) }, nil)
         }
     }
 }

@@ -1,8 +1,9 @@
+import BerthAuth
 import BerthBlobStore
 import BerthCrypto
 import BerthMetadata
 import BerthModel
-import BerthWire
+public import BerthWire
 import Foundation
 
 extension ECRService {
@@ -34,7 +35,8 @@ extension ECRService {
                     throw invalidPart(input, upload: upload)
                 }
                 if size > configuration.maximumPartSize {
-                    throw ECRError.named("LimitExceededException", "The layer part size \(size) exceeds the maximum of \(configuration.maximumPartSize) bytes")
+                    throw ECRError.named(
+                        "LimitExceededException", "The layer part size \(size) exceeds the maximum of \(configuration.maximumPartSize) bytes")
                 }
                 if upload.partCount >= configuration.maximumPartCount {
                     throw ECRError.named("LimitExceededException", "The upload exceeds the maximum of \(configuration.maximumPartCount) layer parts")
@@ -81,7 +83,8 @@ extension ECRService {
                     discard(upload)
                     throw ECRError.named(
                         "LayerAlreadyExistsException",
-                        "The layer '\(expected)' already exists in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'")
+                        "The layer '\(expected)' already exists in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'"
+                    )
                 }
                 let info: BlobInfo
                 do {
@@ -112,7 +115,8 @@ extension ECRService {
             var failures: [ECR.LayerFailure] = []
             for text in input.layerDigests {
                 if text.isEmpty {
-                    failures.append(ECR.LayerFailure(layerDigest: text, failureCode: "MissingLayerDigest", failureReason: "The layer digest is missing"))
+                    failures.append(
+                        ECR.LayerFailure(layerDigest: text, failureCode: "MissingLayerDigest", failureReason: "The layer digest is missing"))
                     continue
                 }
                 guard let digest = Digest(parsing: text) else {
@@ -142,11 +146,13 @@ extension ECRService {
             else {
                 throw ECRError.named(
                     "LayersNotFoundException",
-                    "The layer with digest '\(input.layerDigest)' does not exist in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'")
+                    "The layer with digest '\(input.layerDigest)' does not exist in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'"
+                )
             }
             guard try registry.store({ try registry.metadata.isBlobReferenced(repository: input.repositoryName, digest: digest.description) }) else {
                 throw ECRError.named(
-                    "LayerInaccessibleException", "The layer '\(digest)' is not associated with an image; unassociated layers may be cleaned up at any time")
+                    "LayerInaccessibleException",
+                    "The layer '\(digest)' is not associated with an image; unassociated layers may be cleaned up at any time")
             }
             let path = LayerDownloadPath.make(repository: input.repositoryName, digest: digest.description)
             let query = downloadURLs.signQuery(path: path, expiresAt: context.now + configuration.downloadURLLifetime)

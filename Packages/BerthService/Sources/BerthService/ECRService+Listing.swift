@@ -1,6 +1,6 @@
 import BerthMetadata
 import BerthModel
-import BerthWire
+public import BerthWire
 
 extension ECRService {
     public func listImages(_ input: ECR.ListImagesRequest, context: ECRRequestContext) async throws(ECRError) -> ECR.ListImagesResponse {
@@ -57,7 +57,9 @@ extension ECRService {
         var seen = Set<String>()
         for id in ids {
             if let digest = id.imageDigest, Digest(parsing: digest) == nil {
-                throw ECRError.invalidParameter("Invalid parameter at 'imageDigest' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+''")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter at 'imageDigest' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+''"
+                )
             }
             var image: ImageRecord?
             if let digest = id.imageDigest {
@@ -66,7 +68,8 @@ extension ECRService {
             } else if let tag = id.imageTag {
                 image = try registry.store { try registry.metadata.image(repository: repository, tag: tag) }
             } else {
-                throw ECRError.invalidParameter("Invalid parameter at 'imageIds' failed to satisfy constraint: 'each imageId needs an imageDigest or an imageTag'")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter at 'imageIds' failed to satisfy constraint: 'each imageId needs an imageDigest or an imageTag'")
             }
             guard let image else {
                 let described = "{imageDigest:'\(id.imageDigest ?? "null")', imageTag:'\(id.imageTag ?? "null")'}"

@@ -1,6 +1,6 @@
 import BerthAuth
 import BerthMetadata
-import BerthWire
+public import BerthWire
 
 extension ECRService {
     public func setRepositoryPolicy(_ input: ECR.SetRepositoryPolicyRequest, context: ECRRequestContext) async throws(ECRError)
@@ -12,7 +12,8 @@ extension ECRService {
                 _ = try PolicyDocument.parse(input.policyText)
             } catch {
                 throw ECRError.invalidParameter(
-                    "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided': \(error.message)")
+                    "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided': \((error as? PolicyDocumentError)?.message ?? String(describing: error))"
+                )
             }
             record.policyText = input.policyText
             try registry.store { try registry.metadata.updateRepository(record) }

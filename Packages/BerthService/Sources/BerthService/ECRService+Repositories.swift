@@ -1,5 +1,6 @@
+import BerthBlobStore
 import BerthMetadata
-import BerthWire
+public import BerthWire
 
 extension ECRService {
     public func createRepository(_ input: ECR.CreateRepositoryRequest, context: ECRRequestContext) async throws(ECRError)
@@ -7,7 +8,8 @@ extension ECRService {
     {
         try await run {
             if let registryId = input.registryId, registryId != accountID {
-                throw ECRError.invalidParameter("Invalid parameter at 'registryId' failed to satisfy constraint: 'must be this registry's id \(accountID)'")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter at 'registryId' failed to satisfy constraint: 'must be this registry's id \(accountID)'")
             }
             let tags = try validatedTags(input.tags ?? [])
             let mutability = input.imageTagMutability ?? "MUTABLE"
@@ -17,7 +19,8 @@ extension ECRService {
             let encryptionType = encryption?.encryptionType ?? "AES256"
             var kmsKey = encryption?.kmsKey
             if encryptionType == "AES256", kmsKey != nil {
-                throw ECRError.invalidParameter("Invalid parameter at 'encryptionConfiguration' failed to satisfy constraint: 'kmsKey can only be specified with KMS encryption'")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter at 'encryptionConfiguration' failed to satisfy constraint: 'kmsKey can only be specified with KMS encryption'")
             }
             if encryptionType != "AES256", kmsKey == nil {
                 kmsKey = "arn:aws:kms:\(configuration.region):\(accountID):alias/aws/ecr"
@@ -91,7 +94,8 @@ extension ECRService {
         var keys = Set<String>()
         for tag in tags {
             guard (1...128).contains(tag.Key.count), tag.Value.count <= 256, !tag.Key.hasPrefix("aws:") else {
-                throw ECRError.named("InvalidTagParameterException", "Invalid tag: key must be 1-128 characters (not starting with 'aws:') and value at most 256")
+                throw ECRError.named(
+                    "InvalidTagParameterException", "Invalid tag: key must be 1-128 characters (not starting with 'aws:') and value at most 256")
             }
             guard keys.insert(tag.Key).inserted else {
                 throw ECRError.named("InvalidTagParameterException", "Duplicate tag key '\(tag.Key)'")
@@ -104,10 +108,14 @@ extension ECRService {
     func checkMutabilitySettings(_ mutability: String, filters: [String]) throws {
         let withExclusion = mutability.hasSuffix("_WITH_EXCLUSION")
         if withExclusion, filters.isEmpty {
-            throw ECRError.invalidParameter("Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'required when imageTagMutability is \(mutability)'")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'required when imageTagMutability is \(mutability)'"
+            )
         }
         if !withExclusion, !filters.isEmpty {
-            throw ECRError.invalidParameter("Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'only allowed with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION'")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'only allowed with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION'"
+            )
         }
     }
 }
