@@ -25,7 +25,10 @@ struct BerthServerCommand: AsyncParsableCommand {
         let banner = assembly.banner(options: options)
         let app = BerthHTTPServer.makeApplication(
             host: options.host, port: options.port, services: assembly.services, logger: logger,
-            onServerRunning: { print(banner) }
+            onServerRunning: {
+                print(banner)
+                fflush(nil)  // all streams: stdout is block-buffered when it is not a terminal
+            }
         )
         try await app.runService()
     }
