@@ -72,6 +72,17 @@ extension MemoryMetadataStore {
         }
     }
 
+    /// The tags of `repository`, sorted byte-wise (by UTF-8 bytes), strictly after `after`, at most `limit`.
+    public func listTags(repository: String, after: String?, limit: Int) throws -> [String] {
+        guard limit > 0 else { return [] }
+        let cursor = Array((after ?? "").utf8)
+        return state.withLock { state in
+            guard let tags = state.repositories[repository]?.tags.keys else { return [] }
+            let later = tags.filter { cursor.lexicographicallyPrecedes($0.utf8) }
+            return Array(later.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(limit))
+        }
+    }
+
     /// How many images `repository` holds.
     public func imageCount(repository: String) throws -> Int {
         state.withLock { $0.repositories[repository]?.images.count ?? 0 }

@@ -65,6 +65,11 @@ public final class MemoryMetadataStore: MetadataStore {
         }
     }
 
+    /// How many repositories exist.
+    public func repositoryCount() throws -> Int {
+        state.withLock { $0.repositories.count }
+    }
+
     /// Replaces a repository's settings (`createdAt` is kept).
     public func updateRepository(_ repository: RepositoryRecord) throws {
         try state.withLock { state in
@@ -109,5 +114,10 @@ public final class MemoryMetadataStore: MetadataStore {
     /// True when any repository links the blob.
     public func isLayerLinkedAnywhere(digest: String) throws -> Bool {
         state.withLock { state in state.repositories.values.contains { $0.layers[digest] != nil } }
+    }
+
+    /// Unlinks the blob from `repository`; false when it was not linked. The blob's bytes are GC's to remove.
+    @discardableResult public func deleteLayer(repository: String, digest: String) throws -> Bool {
+        state.withLock { $0.repositories[repository]?.layers.removeValue(forKey: digest) != nil }
     }
 }

@@ -17,6 +17,8 @@ public protocol MetadataStore: Sendable {
     /// Replaces a repository's settings (matched by name; its `createdAt` is kept).
     /// - Throws: `MetadataError.repositoryNotFound`.
     func updateRepository(_ repository: RepositoryRecord) throws
+    /// How many repositories exist (for metrics).
+    func repositoryCount() throws -> Int
     /// Deletes a repository. Unless `force`, refuses when it holds images (`MetadataError.repositoryNotEmpty`);
     /// with `force` removes its images, tags, layer links and uploads too. Layer links and uploads never block
     /// the deletion; `uploadIDs` lists the removed uploads, sorted.
@@ -45,6 +47,9 @@ public protocol MetadataStore: Sendable {
     /// (digest, tag) pairs sorted by digest then tag (one per tag; untagged images once with a nil tag),
     /// strictly after `after`, at most `limit`.
     func listImageIDs(repository: String, tagStatus: TagStatusFilter, after: ImageIDRecord?, limit: Int) throws -> [ImageIDRecord]
+    /// The tags of `repository`, sorted byte-wise (UTF-8 bytes, so ASCII order: digits, then upper case, then
+    /// lower case), strictly after `after`, at most `limit`. Empty for an unknown repository.
+    func listTags(repository: String, after: String?, limit: Int) throws -> [String]
     /// How many images `repository` holds.
     func imageCount(repository: String) throws -> Int
     /// Deletes the image with all its tags, blob links and child links; returns the tags it had (sorted), or nil
@@ -72,6 +77,13 @@ public protocol MetadataStore: Sendable {
     func layer(repository: String, digest: String) throws -> LayerRecord?
     /// True when any repository links the blob (for cross-repository mounts and GC).
     func isLayerLinkedAnywhere(digest: String) throws -> Bool
+    /// Unlinks the blob `digest` from `repository`; returns false when it was not linked (or there is no such
+    /// repository). Only the layer link goes: images referencing the blob keep their `image_blobs` links.
+    ///
+    /// The blob's bytes stay in the blob store; removing them is garbage collection's job. GC must treat a blob
+    /// as live while ANY reference to it remains: a layer link in any repository (`isLayerLinkedAnywhere`) or
+    /// an image referencing it as config or layer (`isBlobReferenced`, the image blob links) in any repository.
+    @discardableResult func deleteLayer(repository: String, digest: String) throws -> Bool
 
     // MARK: Uploads
 

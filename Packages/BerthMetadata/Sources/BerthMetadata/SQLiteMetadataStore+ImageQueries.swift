@@ -70,6 +70,18 @@ extension SQLiteMetadataStore {
         }
     }
 
+    /// The tags of `repository`, sorted byte-wise, strictly after `after`, at most `limit`. A range scan of the
+    /// `tags` primary key `(repository_id, tag)`; the column's BINARY collation compares UTF-8 bytes.
+    public func listTags(repository: String, after: String?, limit: Int) throws -> [String] {
+        guard limit > 0 else { return [] }
+        return try read(singleStatement: true) { connection in
+            try connection.rows(
+                "SELECT tag FROM tags WHERE \(Self.inRepository) AND tag > ? ORDER BY tag LIMIT ?",
+                [.text(repository), .text(after ?? ""), .int(limit)]
+            ) { $0.text(0) }
+        }
+    }
+
     /// How many images `repository` holds.
     public func imageCount(repository: String) throws -> Int {
         try read(singleStatement: true) { connection in

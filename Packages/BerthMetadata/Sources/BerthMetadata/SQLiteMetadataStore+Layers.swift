@@ -28,6 +28,13 @@ extension SQLiteMetadataStore {
         }
     }
 
+    /// Unlinks the blob from `repository`; false when it was not linked. The blob's bytes are GC's to remove.
+    @discardableResult public func deleteLayer(repository: String, digest: String) throws -> Bool {
+        try write { connection in
+            try connection.run("DELETE FROM layers WHERE \(Self.inRepository) AND digest = ?", [.text(repository), .text(digest)]) > 0
+        }
+    }
+
     static let uploadColumns = """
         u.id, r.name, u.kind, u.created_at, u.updated_at, u.part_count, u.bytes_received, u.last_part_size, u.has_undersized_part
         """

@@ -36,6 +36,11 @@ extension SQLiteMetadataStore {
         }
     }
 
+    /// How many repositories exist.
+    public func repositoryCount() throws -> Int {
+        try read(singleStatement: true) { connection in try connection.row("SELECT count(*) FROM repositories") { $0.int(0) } ?? 0 }
+    }
+
     /// Replaces a repository's settings (`createdAt` is kept).
     public func updateRepository(_ repository: RepositoryRecord) throws {
         let values = try Self.settingValues(repository)

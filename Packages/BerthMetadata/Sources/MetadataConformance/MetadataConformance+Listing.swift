@@ -60,6 +60,46 @@ extension MetadataConformance {
         try check.equal(try list(.any, limit: 0), [], "limit 0")
     }
 
+    static func listTagsByteOrderAndPaging(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", "other", in: store)
+        let tags = ["v1.9", "latest", "a_b", "Latest", "v1.10", "z", "a.b", "1.0", "a-b", "V2"]
+        for (index, tag) in tags.enumerated() {
+            _ = try store.putImage(Fixture.image("app", index % 3 + 1), tag: tag, tagIsImmutable: false)
+        }
+        _ = try store.putImage(Fixture.image("app", 9), tag: nil, tagIsImmutable: false)
+        _ = try store.putImage(Fixture.image("other", 1), tag: "b", tagIsImmutable: false)
+        // Byte order: '-' 0x2D < '.' 0x2E < digits < upper case < '_' 0x5F < lower case; "v1.10" < "v1.9".
+        let sorted = ["1.0", "Latest", "V2", "a-b", "a.b", "a_b", "latest", "v1.10", "v1.9", "z"]
+        func list(after: String? = nil, limit: Int = 100) throws -> [String] {
+            try store.listTags(repository: "app", after: after, limit: limit)
+        }
+        try check.equal(try list(), sorted, "all tags, byte-wise, one per tag, untagged images add none")
+        try check.equal(try list(limit: 3), Array(sorted[0..<3]), "first page")
+        try check.equal(try list(after: sorted[2], limit: 3), Array(sorted[3..<6]), "second page")
+        try check.equal(try list(after: sorted[8], limit: 3), [sorted[9]], "last page")
+        try check.equal(try list(after: "z"), [], "after the last")
+        try check.equal(try list(after: "a"), ["a-b", "a.b", "a_b", "latest", "v1.10", "v1.9", "z"], "after a tag that is not stored")
+        try check.equal(try list(after: "Z"), ["a-b", "a.b", "a_b", "latest", "v1.10", "v1.9", "z"], "upper case sorts before lower case")
+        try check.equal(try list(after: ""), sorted, "an empty cursor")
+        try check.equal(try list(limit: 0), [], "limit 0")
+        try check.equal(try list(limit: -1), [], "a negative limit")
+        try check.equal(try store.listTags(repository: "other", after: nil, limit: 10), ["b"], "scoped to the repository")
+        try check.equal(try store.listTags(repository: "nope", after: nil, limit: 10), [], "an unknown repository")
+    }
+
+    static func listTagsFollowsTagChanges(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        _ = try store.putImage(Fixture.image("app", 1), tag: "v1", tagIsImmutable: false)
+        _ = try store.putImage(Fixture.image("app", 1), tag: "latest", tagIsImmutable: false)
+        _ = try store.putImage(Fixture.image("app", 2), tag: "v2", tagIsImmutable: false)
+        _ = try store.putImage(Fixture.image("app", 2), tag: "latest", tagIsImmutable: false)
+        try check.equal(try store.listTags(repository: "app", after: nil, limit: 10), ["latest", "v1", "v2"], "a moved tag lists once")
+        _ = try store.removeTag(repository: "app", tag: "v1", deleteUntaggedImage: false)
+        try check.equal(try store.listTags(repository: "app", after: nil, limit: 10), ["latest", "v2"], "a removed tag is gone")
+        _ = try store.deleteImage(repository: "app", digest: Fixture.digest(2))
+        try check.equal(try store.listTags(repository: "app", after: nil, limit: 10), [], "a deleted image's tags are gone")
+    }
+
     static func imageCount(_ check: MetadataCheck, _ store: any MetadataStore) throws {
         try populate(store)
         try check.equal(try store.imageCount(repository: "app"), 6, "images in app")
@@ -81,5 +121,7 @@ extension MetadataConformance {
         try check.equal(try store.referrers(repository: "nope", subject: Fixture.digest(1)), [], "referrers")
         try check.equal(try store.isBlobReferenced(repository: "nope", digest: Fixture.digest(1)), false, "isBlobReferenced")
         try check.equal(try store.layer(repository: "nope", digest: Fixture.digest(1)), nil, "layer")
+        try check.equal(try store.listTags(repository: "nope", after: nil, limit: 10), [], "listTags")
+        try check.equal(try store.deleteLayer(repository: "nope", digest: Fixture.digest(1)), false, "deleteLayer")
     }
 }

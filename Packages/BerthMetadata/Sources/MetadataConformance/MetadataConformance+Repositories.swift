@@ -58,6 +58,18 @@ extension MetadataConformance {
         try check.equal(try store.listRepositories(after: nil, limit: 1).first, Fixture.repository(sorted[0]), "records are complete")
     }
 
+    static func repositoryCount(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try check.equal(try store.repositoryCount(), 0, "an empty store")
+        try Fixture.create("a", "b/c", "d", in: store)
+        _ = try store.putImage(Fixture.image("d", 1), tag: "v1", tagIsImmutable: false)
+        try check.equal(try store.repositoryCount(), 3, "after three creates")
+        try check.throwsError(.repositoryAlreadyExists("a"), "a duplicate create") { try store.createRepository(Fixture.repository("a")) }
+        try check.equal(try store.repositoryCount(), 3, "a duplicate does not count")
+        _ = try store.deleteRepository(named: "d", force: true)
+        _ = try store.deleteRepository(named: "a", force: false)
+        try check.equal(try store.repositoryCount(), 1, "after two deletes")
+    }
+
     static func deleteEmptyRepository(_ check: MetadataCheck, _ store: any MetadataStore) throws {
         try Fixture.create("gone", "kept", in: store)
         try store.putLayer(LayerRecord(repository: "gone", digest: Fixture.digest(1), size: 10, createdAt: Fixture.time))

@@ -28,6 +28,37 @@ extension MetadataConformance {
         try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(1)), false, "nothing was linked")
     }
 
+    static func deleteLayerUnlinksFromOneRepository(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("one", "two", in: store)
+        let layer = LayerRecord(repository: "one", digest: Fixture.digest(10), size: 5, createdAt: Fixture.time)
+        try store.putLayer(layer)
+        try store.putLayer(LayerRecord(repository: "two", digest: Fixture.digest(10), size: 5, createdAt: Fixture.time))
+        try store.putLayer(LayerRecord(repository: "one", digest: Fixture.digest(11), size: 7, createdAt: Fixture.time))
+        try check.equal(try store.deleteLayer(repository: "one", digest: Fixture.digest(10)), true, "deleting a link")
+        try check.equal(try store.layer(repository: "one", digest: Fixture.digest(10)), nil, "the link is gone")
+        try check.equal(try store.layer(repository: "one", digest: Fixture.digest(11))?.size, 7, "another link of the repository stays")
+        try check.equal(try store.layer(repository: "two", digest: Fixture.digest(10))?.repository, "two", "another repository's link stays")
+        try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(10)), true, "still linked elsewhere")
+        try check.equal(try store.deleteLayer(repository: "one", digest: Fixture.digest(10)), false, "deleting it again")
+        try check.equal(try store.deleteLayer(repository: "one", digest: Fixture.digest(12)), false, "a blob never linked")
+        try check.equal(try store.deleteLayer(repository: "nope", digest: Fixture.digest(10)), false, "an unknown repository")
+        try check.equal(try store.deleteLayer(repository: "two", digest: Fixture.digest(10)), true, "deleting the last link")
+        try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(10)), false, "linked nowhere")
+        let relinked = LayerRecord(repository: "one", digest: Fixture.digest(10), size: 5, createdAt: Fixture.time + 9)
+        try store.putLayer(relinked)
+        try check.equal(try store.layer(repository: "one", digest: Fixture.digest(10)), relinked, "a new link after the delete is a new record")
+    }
+
+    static func deleteLayerKeepsImageBlobLinks(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        _ = try store.putImage(Fixture.image("app", 1, blobs: [10]), tag: "v1", tagIsImmutable: false)
+        try store.putLayer(LayerRecord(repository: "app", digest: Fixture.digest(10), size: 5, createdAt: Fixture.time))
+        try check.equal(try store.deleteLayer(repository: "app", digest: Fixture.digest(10)), true, "deleting the layer link")
+        try check.equal(try store.isLayerLinkedAnywhere(digest: Fixture.digest(10)), false, "no layer link is left")
+        try check.equal(try store.isBlobReferenced(repository: "app", digest: Fixture.digest(10)), true, "the image still references the blob")
+        try check.equal(try store.image(repository: "app", tag: "v1")?.digest, Fixture.digest(1), "the image is untouched")
+    }
+
     static func uploadRoundTrip(_ check: MetadataCheck, _ store: any MetadataStore) throws {
         try Fixture.create("app", in: store)
         let upload = UploadRecord(
