@@ -15,4 +15,10 @@ enum Environment {
     static func int(_ name: String) -> Int? {
         string(name).flatMap { Int($0) }
     }
+
+    /// True for `1`, `true`, `yes` (any case).
+    static func flag(_ name: String) -> Bool {
+        guard let value = string(name)?.lowercased() else { return false }
+        return ["1", "true", "yes", "on"].contains(value)
+    }
 }

@@ -22,9 +22,11 @@ struct ServerAssembly {
         let clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
         let registry = Registry(blobs: blobs, metadata: metadata, configuration: configuration, clock: clock)
         let signer = URLSigner(signingKey: urlKey)
-        let ecr = ECRService(registry: registry, tokens: AuthorizationTokenIssuer(signingKey: tokenKey), downloadURLs: signer)
+        let tokens = AuthorizationTokenIssuer(signingKey: tokenKey)
+        let ecr = ECRService(registry: registry, tokens: tokens, downloadURLs: signer)
         let verifier = SigV4Verifier(keys: StaticAccessKeyStore([rootKey.accessKeyID: rootKey.secretAccessKey]), region: options.region)
-        services = BerthServices(ecr: ecr, verifier: verifier, downloadURLs: signer, clock: clock)
+        services = BerthServices(
+            ecr: ecr, verifier: verifier, downloadURLs: signer, tokens: tokens, createOnPush: options.createOnPush, clock: clock)
     }
 
     /// A random 32-byte secret generated once per data folder (atomically, so replicas agree).
@@ -49,6 +51,9 @@ struct ServerAssembly {
         } else {
             lines.append("  secret key: generated on first start and kept in the data folder (printed then)")
         }
+        lines.append(
+            "  registry:   docker login --username AWS --password \"$(aws ecr get-login-password --endpoint-url \(url))\" \(url.split(separator: "/").last ?? "")"
+        )
         lines.append("Try it:")
         lines.append(
             "  AWS_ACCESS_KEY_ID=\(rootKey.accessKeyID) AWS_SECRET_ACCESS_KEY=<secret key> aws ecr describe-repositories --region \(options.region) --endpoint-url \(url)"

@@ -24,6 +24,13 @@ struct ServerOptions: ParsableArguments {
     )
     var publicURL: String? = Environment.string("BERTH_PUBLIC_URL")
 
+    @Flag(
+        name: .customLong("create-on-push"),
+        help:
+            "Create a repository (default settings) when an image is pushed to one that does not exist (env BERTH_CREATE_ON_PUSH=1); ECR refuses such pushes."
+    )
+    var createOnPush: Bool = Environment.flag("BERTH_CREATE_ON_PUSH")
+
     /// The public URL, defaulting to the listen address.
     var effectivePublicURL: String {
         if let publicURL { return publicURL }

@@ -13,11 +13,12 @@ let package = Package(
     products: [.library(name: "BerthHTTP", targets: ["BerthHTTP"])],
     dependencies: [
         .package(path: "../BerthModel"), .package(path: "../BerthAuth"), .package(path: "../BerthWire"), .package(path: "../BerthService"),
-        .package(path: "../BerthBlobStore"), .package(path: "../BerthCrypto"),
+        .package(path: "../BerthBlobStore"), .package(path: "../BerthCrypto"), .package(path: "../BerthMetadata"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         .target(
@@ -26,8 +27,10 @@ let package = Package(
                 .product(name: "BerthModel", package: "BerthModel"), .product(name: "BerthAuth", package: "BerthAuth"),
                 .product(name: "BerthWire", package: "BerthWire"), .product(name: "BerthService", package: "BerthService"),
                 .product(name: "BerthBlobStore", package: "BerthBlobStore"), .product(name: "BerthCrypto", package: "BerthCrypto"),
+                .product(name: "BerthMetadata", package: "BerthMetadata"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: settings

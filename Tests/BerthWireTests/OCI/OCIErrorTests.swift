@@ -31,7 +31,8 @@ import Testing
         let expected: [OCIErrorCode: Int] = [
             .blobUnknown: 404, .blobUploadInvalid: 400, .blobUploadUnknown: 404, .digestInvalid: 400, .manifestBlobUnknown: 400,
             .manifestInvalid: 400, .manifestUnknown: 404, .nameInvalid: 400, .nameUnknown: 404, .sizeInvalid: 400, .unauthorized: 401,
-            .denied: 403, .unsupported: 405, .tooManyRequests: 429, .rangeInvalid: 416, .paginationNumberInvalid: 400, .unknown: 500,
+            .denied: 403, .unsupported: 405, .tooManyRequests: 429, .tagInvalid: 400, .rangeInvalid: 416, .paginationNumberInvalid: 400,
+            .unknown: 500,
             .unavailable: 503,
         ]
         #expect(Set(expected.keys) == Set(OCIErrorCode.allCases))

@@ -9,6 +9,7 @@ public enum BerthHTTPServer {
     ) -> some ApplicationProtocol {
         Application(
             responder: BerthResponder(services: services),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "berth"),
             onServerRunning: { _ in await onServerRunning() },
             logger: logger

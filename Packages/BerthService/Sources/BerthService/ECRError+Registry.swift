@@ -40,6 +40,8 @@ extension ECRError {
             self = .named("ImageNotFoundException", what)
         case .uploadNotFound(let id):
             self = .named("UploadNotFoundException", "Upload with id '\(id)' does not exist in the registry with id '\(accountID)'")
+        case .manifestReferenced(let digest, let parents):
+            self = .named("InvalidParameterException", "The image \(digest) is referenced by manifest lists \(parents)")
         case .backend(let message):
             self = .server("storage failure: \(message)")
         }

@@ -17,6 +17,8 @@ public enum RegistryError: Error, Sendable, Equatable {
     /// No image matches.
     case imageNotFound(String)
     case uploadNotFound(String)
+    /// The manifest is listed by indexes (`by`) and cannot be deleted alone.
+    case manifestReferenced(digest: String, by: [String])
     /// A blob store or metadata backend failed.
     case backend(String)
 }

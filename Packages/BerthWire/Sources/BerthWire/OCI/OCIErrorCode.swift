@@ -33,6 +33,8 @@ public enum OCIErrorCode: String, Sendable, Hashable, CaseIterable {
     case unsupported = "UNSUPPORTED"
     /// The caller is rate limited (429).
     case tooManyRequests = "TOOMANYREQUESTS"
+    /// The tag cannot be used: ECR sends this (400) when an immutable tag would move; docker shows "tag invalid: ...".
+    case tagInvalid = "TAG_INVALID"
     /// A byte range is not satisfiable: an out-of-order chunk or a blob `Range` past the end (416).
     case rangeInvalid = "RANGE_INVALID"
     /// The `n` query parameter is not a non-negative integer (400).
@@ -59,6 +61,7 @@ public enum OCIErrorCode: String, Sendable, Hashable, CaseIterable {
         case .denied: "requested access to the resource is denied"
         case .unsupported: "the operation is unsupported"
         case .tooManyRequests: "too many requests"
+        case .tagInvalid: "manifest tag did not match URI"
         case .rangeInvalid: "invalid content range"
         case .paginationNumberInvalid: "invalid number of results requested"
         case .unknown: "unknown error"
@@ -71,7 +74,7 @@ public enum OCIErrorCode: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .blobUnknown, .blobUploadUnknown, .manifestUnknown, .nameUnknown: 404
         case .blobUploadInvalid, .digestInvalid, .manifestBlobUnknown, .manifestInvalid, .nameInvalid, .sizeInvalid: 400
-        case .paginationNumberInvalid: 400
+        case .paginationNumberInvalid, .tagInvalid: 400
         case .unauthorized: 401
         case .denied: 403
         case .unsupported: 405

@@ -1,0 +1,142 @@
+import BerthMetadata
+import BerthModel
+import BerthService
+import BerthWire
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+extension OCIResponder {
+    /// `POST /v2/<name>/blobs/uploads/`: a cross-repository mount, a monolithic upload (`?digest=`), or a new session.
+    func startUpload(_ request: Request, name: String) async -> Response {
+        await attempt(request, about: .upload) {
+            if services.createOnPush { try registry.ensureRepository(name) }
+            if let mount = queryValue(request, "mount") {
+                guard let digest = Digest(parsing: mount) else { throw OCIError.digestInvalid(mount) }
+                if let from = queryValue(request, "from"), RepositoryName.isValid(from),
+                    try registry.mountBlob(digest, into: name, from: from) != nil
+                {
+                    await drain(request)
+                    return blobCreated(name: name, digest: digest)
+                }
+            }
+            let upload = try registry.startUpload(repository: name)
+            if let digestText = queryValue(request, "digest"), queryValue(request, "mount") == nil {
+                guard let digest = Digest(parsing: digestText) else {
+                    try? registry.cancelUpload(id: upload.id, repository: name)
+                    throw OCIError.digestInvalid(digestText)
+                }
+                return try await finishUpload(request, name: name, id: upload.id, session: UploadSession(), digest: digestText, expected: digest)
+            }
+            await drain(request)
+            return sessionAccepted(name: name, id: upload.id, rangeHeader: UploadSession().rangeHeader, status: .accepted)
+        }
+    }
+
+    /// `PATCH`: appends one chunk (with `Content-Range`) or a streamed body (without).
+    func patchUpload(_ request: Request, name: String, id: String) async -> Response {
+        await attempt(request, about: .upload) {
+            let record = try registry.upload(id: id, repository: name)
+            var session = UploadSession(bytesReceived: record.bytesReceived)
+            switch session.patch(contentRangeHeader: request.headers[.contentRange], contentLength: contentLength(request)) {
+            case .reject(let error):
+                await drain(request)
+                throw error
+            case .append:
+                let written = try await append(request, to: try registry.openUpload(id: id, repository: name), session: &session)
+                _ = written
+                return sessionAccepted(name: name, id: id, rangeHeader: session.rangeHeader, status: .accepted)
+            default:
+                throw OCIError(.blobUploadInvalid)
+            }
+        }
+    }
+
+    /// `PUT ?digest=`: appends the final chunk if any and commits the blob under the digest.
+    func putUpload(_ request: Request, name: String, id: String) async -> Response {
+        await attempt(request, about: .upload) {
+            let record = try registry.upload(id: id, repository: name)
+            let digestText = queryValue(request, "digest")
+            return try await finishUpload(
+                request, name: name, id: id, session: UploadSession(bytesReceived: record.bytesReceived), digest: digestText, expected: nil)
+        }
+    }
+
+    /// `DELETE`: cancels the session and drops its bytes.
+    func cancelUpload(_ request: Request, name: String, id: String) -> Response {
+        attempt(request, about: .upload) {
+            try registry.cancelUpload(id: id, repository: name)
+            return OCIReply.empty(.noContent)
+        }
+    }
+
+    /// `GET`: where the upload stands.
+    func uploadStatus(_ request: Request, name: String, id: String) -> Response {
+        attempt(request, about: .upload) {
+            let record = try registry.upload(id: id, repository: name)
+            let session = UploadSession(bytesReceived: record.bytesReceived)
+            return sessionAccepted(name: name, id: id, rangeHeader: session.rangeHeader, status: .noContent)
+        }
+    }
+
+    private func finishUpload(
+        _ request: Request, name: String, id: String, session: UploadSession, digest: String?, expected: Digest?
+    ) async throws -> Response {
+        var session = session
+        switch session.put(digest: digest, contentRangeHeader: request.headers[.contentRange], contentLength: contentLength(request)) {
+        case .reject(let error):
+            await drain(request)
+            throw error
+        case .commit(let digest, let finalChunk):
+            if finalChunk != nil {
+                try await append(request, to: try registry.openUpload(id: id, repository: name), session: &session)
+            } else {
+                await drain(request)
+            }
+            _ = try registry.commitUpload(id: id, repository: name, digest: digest)
+            session.recordCommitted()
+            return blobCreated(name: name, digest: digest)
+        default:
+            throw OCIError(.blobUploadInvalid)
+        }
+    }
+
+    /// Streams the request body into the upload, hashing as it goes; checkpoints only when the chunk is whole.
+    @discardableResult
+    private func append(_ request: Request, to upload: BlobUpload, session: inout UploadSession) async throws -> Int64 {
+        var written: Int64 = 0
+        do {
+            for try await buffer in request.body {
+                try buffer.withUnsafeReadableBytes { try upload.append($0) }
+                written += Int64(buffer.readableBytes)
+            }
+        } catch {
+            upload.abandon()
+            throw error
+        }
+        if let error = session.recordWritten(byteCount: written) {
+            upload.abandon()
+            throw error
+        }
+        try upload.finish()
+        return written
+    }
+
+    private func contentLength(_ request: Request) -> Int64? {
+        request.headers[.contentLength].flatMap { Int64($0) }
+    }
+
+    private func sessionAccepted(name: String, id: String, rangeHeader: String, status: HTTPResponse.Status) -> Response {
+        OCIReply.empty(
+            status,
+            headers: [
+                .location: "/v2/\(name)/blobs/uploads/\(id)", .range: rangeHeader, OCIReply.name(OCIHeaderName.uploadUUID): id,
+                OCIReply.name(OCIHeaderName.chunkMinLength): "0",
+            ])
+    }
+
+    private func blobCreated(name: String, digest: Digest) -> Response {
+        OCIReply.empty(
+            .created, headers: [.location: "/v2/\(name)/blobs/\(digest)", OCIReply.name(OCIHeaderName.contentDigest): digest.description])
+    }
+}

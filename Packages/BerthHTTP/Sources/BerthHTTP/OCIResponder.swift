@@ -1,0 +1,107 @@
+import BerthModel
+import BerthService
+import BerthWire
+import HTTPTypes
+import Hummingbird
+
+/// Serves the OCI Distribution API (`/v2/...`) over the same registry core as the ECR API.
+struct OCIResponder: Sendable {
+    let services: BerthServices
+    let authenticator: RegistryAuthenticator
+
+    init(services: BerthServices) {
+        self.services = services
+        self.authenticator = RegistryAuthenticator(services: services)
+    }
+
+    var registry: Registry { services.registry }
+
+    func respond(to request: Request) async -> Response {
+        let path = PathDecoding.decode(request.uri.path)
+        if path == "/v2/token" { return authenticator.issueBearerToken(request) }
+        if case .failure(let challenge) = authenticator.authenticate(request) {
+            await drain(request)
+            return OCIReply.error(challenge, method: request.method)
+        }
+        switch OCIRoute.parse(method: request.method.rawValue, path: path) {
+        case .failure(let error):
+            await drain(request)
+            return OCIReply.error(error, method: request.method)
+        case .success(let route):
+            return await respond(to: request, route: route)
+        }
+    }
+
+    private func respond(to request: Request, route: OCIRoute) async -> Response {
+        let method = request.method
+        switch route {
+        case .base:
+            return OCIReply.bytes(Array("{}".utf8), contentType: "application/json", status: .ok, method: method)
+        case .catalog:
+            return catalog(request)
+        case .tagsList(let name):
+            return tagsList(request, name: name.value)
+        case .referrers(let name, let digest):
+            return referrers(request, name: name.value, subject: digest)
+        case .manifest(let name, let reference):
+            switch method {
+            case .put: return await putManifest(request, name: name.value, reference: reference)
+            case .delete: return deleteManifest(request, name: name.value, reference: reference)
+            default: return getManifest(request, name: name.value, reference: reference)
+            }
+        case .blob(let name, let digest):
+            if method == .delete { return deleteBlob(request, name: name.value, digest: digest) }
+            return getBlob(request, name: name.value, digest: digest)
+        case .uploadStart(let name):
+            return await startUpload(request, name: name.value)
+        case .upload(let name, let id):
+            switch method {
+            case .patch: return await patchUpload(request, name: name.value, id: id)
+            case .put: return await putUpload(request, name: name.value, id: id)
+            case .delete: return cancelUpload(request, name: name.value, id: id)
+            default: return uploadStatus(request, name: name.value, id: id)
+            }
+        }
+    }
+
+    /// Reads and discards a request body we are refusing, so the connection stays usable.
+    func drain(_ request: Request) async {
+        do {
+            for try await _ in request.body {}
+        } catch {}
+    }
+
+    /// The decoded query parameters.
+    func query(_ request: Request) -> [(String, String)] {
+        QueryString.parse(request.uri.query ?? "")
+    }
+
+    func queryValue(_ request: Request, _ name: String) -> String? {
+        query(request).first { $0.0 == name }?.1
+    }
+
+    /// Runs a registry call, turning its failure into the OCI answer.
+    func attempt(_ request: Request, about subject: OCIError.Subject, _ body: () async throws -> Response) async -> Response {
+        do {
+            return try await body()
+        } catch let error as RegistryError {
+            return OCIReply.error(OCIError(error, about: subject), method: request.method)
+        } catch let error as OCIError {
+            return OCIReply.error(error, method: request.method)
+        } catch {
+            return OCIReply.error(OCIError(.unknown, message: "internal error"), method: request.method)
+        }
+    }
+
+    func attempt(_ request: Request, about subject: OCIError.Subject, _ body: () throws -> Response) -> Response {
+        do {
+            return try body()
+        } catch let error as RegistryError {
+            return OCIReply.error(OCIError(error, about: subject), method: request.method)
+        } catch let error as OCIError {
+            return OCIReply.error(error, method: request.method)
+        } catch {
+            return OCIReply.error(OCIError(.unknown, message: "internal error"), method: request.method)
+        }
+    }
+}

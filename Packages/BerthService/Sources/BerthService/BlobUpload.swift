@@ -1,0 +1,52 @@
+public import BerthBlobStore
+import BerthMetadata
+
+/// An OCI blob upload opened for one request: the HTTP layer appends the request body's bytes as they arrive,
+/// then `finish()` checkpoints the bytes and hash state so the session can continue in a later request, after a
+/// restart or on another replica. If the request fails midway, `abandon()` leaves the session at its last
+/// checkpoint.
+public final class BlobUpload: @unchecked Sendable {
+    /// The session id.
+    public let id: String
+    /// The repository the session belongs to.
+    public let repository: String
+    let writer: any BlobUploadWriter
+    let registry: Registry
+    var record: UploadRecord
+    private(set) var appended: Int64 = 0
+
+    init(registry: Registry, record: UploadRecord, writer: any BlobUploadWriter) {
+        self.registry = registry
+        self.record = record
+        self.writer = writer
+        self.id = record.id
+        self.repository = record.repository
+    }
+
+    /// Bytes the session holds (the next append starts here).
+    public var offset: Int64 { writer.offset }
+
+    /// Appends bytes and hashes them; nothing is durable until `finish()`.
+    public func append(_ bytes: UnsafeRawBufferPointer) throws {
+        try registry.store { try writer.append(bytes) }
+        appended += Int64(bytes.count)
+    }
+
+    /// Checkpoints the bytes appended by this request and records the progress. Returns the new offset.
+    @discardableResult
+    public func finish() throws -> Int64 {
+        try registry.store { try writer.checkpoint() }
+        record.bytesReceived = writer.offset
+        record.updatedAt = registry.clock()
+        if appended > 0 { record.partCount += 1 }
+        let updated = record
+        try registry.store { try registry.metadata.updateUpload(updated) }
+        writer.close()
+        return record.bytesReceived
+    }
+
+    /// Releases the handle without checkpointing: the session stays at its last checkpoint.
+    public func abandon() {
+        writer.close()
+    }
+}

@@ -1,0 +1,71 @@
+public import BerthMetadata
+public import BerthModel
+
+extension Registry {
+    /// The image a tag or digest names in `repository`. - Throws: `.repositoryNotFound`, `.imageNotFound`.
+    public func manifest(repository: String, tag: String) throws -> ImageRecord {
+        _ = try requireRepository(repository)
+        guard let image = try store({ try metadata.image(repository: repository, tag: tag) }) else {
+            throw RegistryError.imageNotFound("manifest tagged \(tag) is not in repository \(repository)")
+        }
+        return image
+    }
+
+    /// The image with `digest` in `repository`. - Throws: `.repositoryNotFound`, `.imageNotFound`.
+    public func manifest(repository: String, digest: Digest) throws -> ImageRecord {
+        _ = try requireRepository(repository)
+        guard let image = try store({ try metadata.image(repository: repository, digest: digest.description) }) else {
+            throw RegistryError.imageNotFound("manifest \(digest) is not in repository \(repository)")
+        }
+        return image
+    }
+
+    /// Deletes the image `digest` and every tag on it, as ECR's BatchDeleteImage by digest does (refused while an
+    /// index in the repository lists it). - Throws: `.imageNotFound`, `.manifestReferenced`.
+    public func deleteManifest(repository: String, digest: Digest) throws {
+        _ = try requireRepository(repository)
+        let parents = try store { try metadata.manifestsReferencing(repository: repository, digest: digest.description) }
+        if !parents.isEmpty { throw RegistryError.manifestReferenced(digest: digest.description, by: parents) }
+        guard try store({ try metadata.deleteImage(repository: repository, digest: digest.description) }) != nil else {
+            throw RegistryError.imageNotFound("manifest \(digest) is not in repository \(repository)")
+        }
+    }
+
+    /// Removes a tag; the manifest stays (untagged), as the distribution spec requires of a tag delete.
+    /// - Throws: `.imageNotFound`.
+    public func deleteTag(repository: String, tag: String) throws {
+        _ = try requireRepository(repository)
+        guard try store({ try metadata.removeTag(repository: repository, tag: tag, deleteUntaggedImage: false) }) != nil else {
+            throw RegistryError.imageNotFound("tag \(tag) is not in repository \(repository)")
+        }
+    }
+
+    /// Tags in ASCII order after `after`, at most `limit`. - Throws: `.repositoryNotFound`.
+    public func tags(repository: String, after: String?, limit: Int) throws -> [String] {
+        _ = try requireRepository(repository)
+        return try store { try metadata.listTags(repository: repository, after: after, limit: limit) }
+    }
+
+    /// Repository names in order after `after`, at most `limit`.
+    public func repositoryNames(after: String?, limit: Int) throws -> [String] {
+        try store { try metadata.listRepositories(after: after, limit: limit) }.map(\.name)
+    }
+
+    /// Manifests whose `subject` is `digest` in `repository`. - Throws: `.repositoryNotFound`.
+    public func referrers(repository: String, subject: Digest) throws -> [ImageRecord] {
+        _ = try requireRepository(repository)
+        return try store { try metadata.referrers(repository: repository, subject: subject.description) }
+    }
+
+    /// Creates `repository` with default settings unless it exists (the `--create-on-push` behaviour).
+    public func ensureRepository(_ name: String) throws {
+        if try store({ try metadata.repository(named: name) }) != nil { return }
+        do {
+            try metadata.createRepository(RepositoryRecord(name: name, createdAt: clock()))
+        } catch MetadataError.repositoryAlreadyExists {
+            return
+        } catch {
+            throw RegistryError(error as? MetadataError ?? .backend(String(describing: error)))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import BerthBlobStore
+import BerthCrypto
+public import BerthMetadata
+public import BerthModel
+
+extension Registry {
+    /// Starts an OCI blob upload session in `repository`. - Throws: `.repositoryNotFound`.
+    public func startUpload(repository: String) throws -> UploadRecord {
+        _ = try requireRepository(repository)
+        let id = SecureRandom.uuid()
+        let writer = try store { try blobs.createUpload(id: id) }
+        writer.close()
+        let now = clock()
+        let record = UploadRecord(id: id, repository: repository, kind: "oci", createdAt: now, updatedAt: now)
+        try store { try metadata.createUpload(record) }
+        return record
+    }
+
+    /// The OCI upload `id` in `repository`. - Throws: `.uploadNotFound` (also for another repository's upload).
+    public func upload(id: String, repository: String) throws -> UploadRecord {
+        guard let record = try store({ try metadata.upload(id: id) }), record.repository == repository, record.kind == "oci" else {
+            throw RegistryError.uploadNotFound(id)
+        }
+        return record
+    }
+
+    /// Reopens an upload session to append one request's bytes.
+    public func openUpload(id: String, repository: String) throws -> BlobUpload {
+        let record = try upload(id: id, repository: repository)
+        let writer = try store { try blobs.resumeUpload(id: id) }
+        return BlobUpload(registry: self, record: record, writer: writer)
+    }
+
+    /// Completes an upload: verifies `digest`, stores the blob and links it into the repository. A mismatch
+    /// discards the session so no half blob remains. - Throws: `.uploadNotFound`, `.digestMismatch`.
+    public func commitUpload(id: String, repository: String, digest: Digest) throws -> LayerRecord {
+        let record = try upload(id: id, repository: repository)
+        let info: BlobInfo
+        do {
+            let writer = try blobs.resumeUpload(id: id)
+            defer { writer.close() }
+            info = try writer.commit(expecting: digest)
+        } catch {
+            try? blobs.cancelUpload(id: id)
+            _ = try? metadata.deleteUpload(id: id)
+            throw RegistryError(error as? BlobStoreError ?? .backend(String(describing: error)))
+        }
+        let layer = LayerRecord(repository: repository, digest: info.digest.description, size: info.size, createdAt: clock())
+        try store {
+            try metadata.putLayer(layer)
+            try metadata.deleteUpload(id: record.id)
+        }
+        return layer
+    }
+
+    /// Cancels an upload and discards its bytes. - Throws: `.uploadNotFound`.
+    public func cancelUpload(id: String, repository: String) throws {
+        _ = try upload(id: id, repository: repository)
+        try store {
+            try blobs.cancelUpload(id: id)
+            try metadata.deleteUpload(id: id)
+        }
+    }
+
+    /// Links a blob that `source` holds into `repository` (cross-repository mount). Returns nil when the blob
+    /// cannot be mounted (the source does not link it, or its bytes are gone).
+    public func mountBlob(_ digest: Digest, into repository: String, from source: String) throws -> LayerRecord? {
+        _ = try requireRepository(repository)
+        if let existing = try store({ try metadata.layer(repository: repository, digest: digest.description) }) { return existing }
+        guard let linked = try store({ try metadata.layer(repository: source, digest: digest.description) }),
+            try store({ try blobs.stat(digest) }) != nil
+        else { return nil }
+        let layer = LayerRecord(repository: repository, digest: linked.digest, size: linked.size, createdAt: clock())
+        try store { try metadata.putLayer(layer) }
+        return layer
+    }
+
+    /// The blob `digest` as linked into `repository`. - Throws: `.blobsNotFound`.
+    public func blob(_ digest: Digest, in repository: String) throws -> LayerRecord {
+        guard let layer = try store({ try metadata.layer(repository: repository, digest: digest.description) }),
+            try store({ try blobs.stat(digest) }) != nil
+        else { throw RegistryError.blobsNotFound([digest.description]) }
+        return layer
+    }
+
+    /// Unlinks a blob from `repository` (its bytes stay until GC finds them unreferenced). - Throws: `.blobsNotFound`.
+    public func deleteBlob(_ digest: Digest, from repository: String) throws {
+        _ = try requireRepository(repository)
+        guard try store({ try metadata.deleteLayer(repository: repository, digest: digest.description) }) else {
+            throw RegistryError.blobsNotFound([digest.description])
+        }
+    }
+}
