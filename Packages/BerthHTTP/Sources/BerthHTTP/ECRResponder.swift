@@ -14,7 +14,16 @@ struct ECRResponder: Sendable {
     /// The largest request body accepted: a 20 MiB layer part in base64 plus JSON framing.
     static let maximumBodySize = 30 * 1024 * 1024
 
+    static let targetHeader = HTTPField.Name("X-Amz-Target")!
+
     let services: BerthServices
+
+    /// The hex SHA-256 of a body, hashed in place.
+    static func hexSHA256(_ body: ByteBuffer) -> String {
+        var hasher = SHA256Hasher()
+        body.withUnsafeReadableBytes { hasher.update($0) }
+        return hasher.finalizeHex()
+    }
 
     func respond(to request: Request) async -> Response {
         let requestID = SecureRandom.uuid()
@@ -25,7 +34,12 @@ struct ECRResponder: Sendable {
             let context = ECRRequestContext(
                 accessKeyID: caller.accessKeyID, accountID: services.registry.configuration.accountID,
                 region: services.registry.configuration.region, requestID: requestID, now: now)
-            let (operation, json) = try operationAndBody(request, body: body)
+            if request.method == .post, request.headers[Self.targetHeader] == Self.targetPrefix + "UploadLayerPart",
+                let output = try await uploadLayerPartFastPath(body, context: context)
+            {
+                return ECRResponse.success(output, requestID: requestID)
+            }
+            let (operation, json) = try operationAndBody(request, body: Array(body.readableBytesView))
             let output = try await ECRDispatcher.dispatch(operationName: operation, body: json, handler: services.ecr, context: context)
             return ECRResponse.success(output, requestID: requestID)
         } catch let error as ECRError {
@@ -35,23 +49,32 @@ struct ECRResponder: Sendable {
         }
     }
 
+    /// UploadLayerPart without copying the part four times: the blob is base64-decoded straight from the body
+    /// (see `LayerPartBody`); nil when the body is not of the plain shape, and the ordinary path takes over.
+    private func uploadLayerPartFastPath(_ body: ByteBuffer, context: ECRRequestContext) async throws -> [UInt8]? {
+        guard let (json, blob) = body.withUnsafeReadableBytes({ LayerPartBody.split($0) }) else { return nil }
+        var input = try ECRDispatcher.decodeInput(ECR.UploadLayerPartRequest.self, from: json)
+        input.layerPartBlob = blob
+        try input.validate()
+        return try ECRDispatcher.encodeOutput(try await services.ecr.uploadLayerPart(input, context: context))
+    }
+
     /// Collects the request body, refusing bodies larger than any ECR request can be.
-    private func readBody(_ request: Request) async throws -> [UInt8] {
+    private func readBody(_ request: Request) async throws -> ByteBuffer {
         do {
-            var buffer = try await request.body.collect(upTo: Self.maximumBodySize)
-            return buffer.readBytes(length: buffer.readableBytes) ?? []
+            return try await request.body.collect(upTo: Self.maximumBodySize)
         } catch is NIOTooManyBytesError {
             throw ECRError.invalidParameter("The request body exceeds the maximum size of \(Self.maximumBodySize) bytes")
         }
     }
 
-    private func verify(_ request: Request, body: [UInt8], now: Double) throws -> VerifiedCaller {
+    private func verify(_ request: Request, body: ByteBuffer, now: Double) throws -> VerifiedCaller {
         // HTTP/1 `Host` arrives as the request's authority, not as a header field: SigV4 signs it as `host`.
         var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
         if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
         let signed = SigV4Request(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers,
-            payloadSHA256: SHA256Hasher.hexHash(body))
+            payloadSHA256: Self.hexSHA256(body))
         do {
             return try services.verifier.verify(signed, now: now)
         } catch {
@@ -63,7 +86,7 @@ struct ECRResponder: Sendable {
     private func operationAndBody(_ request: Request, body: [UInt8]) throws -> (String, [UInt8]) {
         switch request.method {
         case .post:
-            guard let target = request.headers[HTTPField.Name("X-Amz-Target")!], target.hasPrefix(Self.targetPrefix) else {
+            guard let target = request.headers[Self.targetHeader], target.hasPrefix(Self.targetPrefix) else {
                 throw ECRError.unknownOperation("Missing or unknown X-Amz-Target")
             }
             return (String(target.dropFirst(Self.targetPrefix.count)), body)
