@@ -19,6 +19,7 @@ struct BerthServerCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
+        MemoryTuning.apply()
         var logger = Logger(label: "berth")
         logger.logLevel = Environment.string("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         let assembly = try ServerAssembly(options: options)
