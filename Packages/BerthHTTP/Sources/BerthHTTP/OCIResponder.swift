@@ -84,24 +84,26 @@ struct OCIResponder: Sendable {
     func attempt(_ request: Request, about subject: OCIError.Subject, _ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
-        } catch let error as RegistryError {
-            return OCIReply.error(OCIError(error, about: subject), method: request.method)
-        } catch let error as OCIError {
-            return OCIReply.error(error, method: request.method)
         } catch {
-            return OCIReply.error(OCIError(.unknown, message: "internal error"), method: request.method)
+            return failure(error, request: request, about: subject)
         }
     }
 
+    /// The synchronous twin of `attempt`, for handlers that read no body.
     func attempt(_ request: Request, about subject: OCIError.Subject, _ body: () throws -> Response) -> Response {
         do {
             return try body()
-        } catch let error as RegistryError {
-            return OCIReply.error(OCIError(error, about: subject), method: request.method)
-        } catch let error as OCIError {
-            return OCIReply.error(error, method: request.method)
         } catch {
-            return OCIReply.error(OCIError(.unknown, message: "internal error"), method: request.method)
+            return failure(error, request: request, about: subject)
+        }
+    }
+
+    /// The OCI answer for a failed call: registry errors through the one table, anything unexpected as UNKNOWN.
+    private func failure(_ error: any Error, request: Request, about subject: OCIError.Subject) -> Response {
+        switch error {
+        case let error as RegistryError: OCIReply.error(OCIError(error, about: subject), method: request.method)
+        case let error as OCIError: OCIReply.error(error, method: request.method)
+        default: OCIReply.error(OCIError(.unknown, message: "internal error"), method: request.method)
         }
     }
 }
