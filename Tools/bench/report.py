@@ -24,26 +24,36 @@ class Workload:
     ref_name: str = "distribution"
 
 
+def _busy(cpu, wall) -> float | None:
+    """Client CPU seconds per wall second: near 1 for the GIL-bound Python client means it was the limit."""
+    return round(cpu / wall, 2) if isinstance(cpu, (int, float)) and wall else None
+
+
 def _blob(prefix: str, metric: str, p99: bool = False) -> Callable[[dict], dict]:
     def pick(run: dict) -> dict:
-        return {"value": run.get(f"{prefix}_{metric}"), "p99": run.get(f"{prefix}_p99_ms") if p99 else None,
-                "cpu": run.get(f"{prefix}_server_cpu_s"), "rss": run.get(f"{prefix}_server_hwm_MiB")}
+        value = run.get(f"{prefix}_{metric}")
+        work = run.get("small_count", 0) if prefix.startswith("small") else run.get("size", 0) / (1 << 20)
+        wall = work / value if value else None
+        return {"value": value, "p99": run.get(f"{prefix}_p99_ms") if p99 else None,
+                "cpu": run.get(f"{prefix}_server_cpu_s"), "rss": run.get(f"{prefix}_server_hwm_MiB"),
+                "client": _busy(run.get(f"{prefix}_client_cpu_s"), wall)}
     return pick
 
 
 def _get(run: dict) -> dict:
     return {"value": run.get("rps"), "p99": run.get("p99_ms"), "cpu": run.get("server_cpu_s"),
-            "rss": run.get("server_hwm_MiB")}
+            "rss": run.get("server_hwm_MiB"), "client": _busy(run.get("client_cpu_s"), run.get("wall_s"))}
 
 
 def _ecr(op: str) -> Callable[[dict], dict]:
     def pick(run: dict) -> dict:
         o = run.get("ops", {}).get(op, {})
         if "error" in o:
-            return {"value": None, "p99": None, "cpu": None, "rss": None}
+            return {"value": None, "p99": None, "cpu": None, "rss": None, "client": None}
         per_req, n = o.get("server_cpu_ms_per_req"), o.get("requests")
         cpu = round(per_req * n / 1e3, 3) if per_req is not None and n else None
-        return {"value": o.get("rps"), "p99": o.get("p99_ms"), "cpu": cpu, "rss": o.get("server_hwm_MiB")}
+        return {"value": o.get("rps"), "p99": o.get("p99_ms"), "cpu": cpu, "rss": o.get("server_hwm_MiB"),
+                "client": None}
     return pick
 
 
@@ -82,7 +92,7 @@ def summarize(w: Workload, runs: list[dict]) -> dict:
     picked = [w.pick(r) for r in runs if "error" not in r]
     return {"median": _median([p["value"] for p in picked]), "all": [p["value"] for p in picked],
             "p99_ms": _median([p["p99"] for p in picked]), "cpu_s": _median([p["cpu"] for p in picked]),
-            "peak_rss_MiB": _max([p["rss"] for p in picked])}
+            "peak_rss_MiB": _max([p["rss"] for p in picked]), "client_busy": _median([p["client"] for p in picked])}
 
 
 def build_rows(ws: list[Workload], results: dict[str, dict[str, list[dict]]]) -> list[dict]:
@@ -104,6 +114,7 @@ def build_rows(ws: list[Workload], results: dict[str, dict[str, list[dict]]]) ->
                      "berth_p99_ms": b["p99_ms"], "ref_p99_ms": r["p99_ms"],
                      "berth_cpu_s": b["cpu_s"], "berth_peak_rss_MiB": b["peak_rss_MiB"],
                      "ref_cpu_s": r["cpu_s"], "ref_peak_rss_MiB": r["peak_rss_MiB"],
+                     "berth_client_cpu_per_s": b["client_busy"], "ref_client_cpu_per_s": r["client_busy"],
                      "berth_all": b["all"], "ref_all": r["all"]})
     return rows
 
@@ -135,3 +146,13 @@ def table(rows: list[dict]) -> str:
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
+
+
+def client_bound(rows: list[dict], limit: float = 0.85) -> list[str]:
+    """Rows where the load generator itself was (nearly) saturated on Berth's side."""
+    out = []
+    for r in rows:
+        busy = r.get("berth_client_cpu_per_s")
+        if busy is not None and busy >= limit:
+            out.append(f"{r['title']}: the client used {busy} CPU-s per s on Berth's side, so Berth's figure is a lower bound")
+    return out

@@ -225,6 +225,7 @@ def main() -> int:
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(sig, on_signal)
 
+    started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     load_start = os.getloadavg()
     t0 = time.monotonic()
     log(f"size {cfg['size']}, {cfg['rounds']} round(s), {cfg['small_count']} small blobs; load {load_start[0]:.2f} "
@@ -241,18 +242,20 @@ def main() -> int:
         log("ERROR " + error)
         final_rss = {}
     finally:
+        logs = {n: s.log_tail() for n, s in bench.srv.items()}
         bench.stop()
     rows = report.build_rows(report.workloads(size_label(cfg["size"])), bench.results)
     errors = [f"{side} {kind} round {r['round']}: {r['error']}" for side, kinds in bench.results.items()
               for kind, runs in kinds.items() for r in runs if "error" in r]
     by_key = {r["workload"]: r for r in rows}
-    doc = {"tool": "make bench", "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "config": cfg,
+    doc = {"tool": "make bench", "started": started, "config": cfg,
            "rounds_done": rounds_done, "elapsed_s": round(time.monotonic() - t0, 1), "cores": os.cpu_count(),
            "loadavg_start": load_start, "loadavg_end": os.getloadavg(), "versions": versions(a),
            "idle_rss_MiB": getattr(bench, "idle_rss", {}), "final_rss_MiB": final_rss,
            "berth_peak_rss_chunked_push_MiB": by_key["push_chunked"]["berth_peak_rss_MiB"],
            "berth_peak_rss_pull_MiB": by_key["pull"]["berth_peak_rss_MiB"],
-           "rows": rows, "notes": bench.notes, "errors": errors + ([error] if error else []), "runs": bench.results}
+           "rows": rows, "notes": bench.notes, "errors": errors + ([error] if error else []), "client_bound": report.client_bound(rows),
+           "server_log_tails": logs, "runs": bench.results}
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w") as f:
         json.dump(doc, f, indent=1)
@@ -269,7 +272,7 @@ def main() -> int:
     print(f"Berth peak RSS: {size_label(cfg['size'])} chunked push {by_key['push_chunked']['berth_peak_rss_MiB']} MiB, "
           f"{size_label(cfg['size'])} pull {by_key['pull']['berth_peak_rss_MiB']} MiB; idle at start "
           f"{doc['idle_rss_MiB'].get('berth')} MiB, at end {final_rss.get('berth')} MiB")
-    for n in bench.notes:
+    for n in bench.notes + doc["client_bound"]:
         print("note: " + n)
     for e in doc["errors"]:
         print("error: " + e[:500])
