@@ -65,19 +65,29 @@ def size_label(size: str) -> str:
     return s[:-1] + " GiB" if s.endswith("G") else s[:-1] + " MiB" if s.endswith("M") else s + " B"
 
 
-def tool(args: list[str], timeout: float) -> dict:
-    """Runs one bench tool; returns its JSON line (or an error record)."""
+def tool(args: list[str], timeout: float, tmpdir: str) -> dict:
+    """Runs one bench tool in its own process group (killed whole, wrk included, on timeout or Ctrl-C), with
+    TMPDIR inside the bench's temp dir; returns its JSON line (or an error record)."""
+    proc = subprocess.Popen([PY, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env={**os.environ, "TMPDIR": tmpdir})
     try:
-        out = subprocess.run([PY, *args], capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"error": f"timed out after {timeout:.0f} s"}
-    for line in reversed(out.stdout.splitlines()):
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except BaseException as e:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        if isinstance(e, subprocess.TimeoutExpired):
+            return {"error": f"timed out after {timeout:.0f} s"}
+        raise
+    for line in reversed(stdout.splitlines()):
         if line.startswith("{"):
             try:
                 return json.loads(line)
             except ValueError:
                 break
-    return {"error": f"exit {out.returncode}: " + (out.stderr or out.stdout)[-400:]}
+    return {"error": f"exit {proc.returncode}: " + (stderr or stdout)[-400:]}
 
 
 def summary(kind: str, r: dict) -> str:
@@ -99,7 +109,9 @@ class Bench:
         self.a, self.cfg = a, cfg
         self.work = tempfile.mkdtemp(prefix="berth-bench-")
         self.client_dir = os.path.join(self.work, "client")
+        self.tmp = os.path.join(self.work, "tmp")
         os.makedirs(self.client_dir)
+        os.makedirs(self.tmp)
         self.srv: dict[str, servers.Server] = {}
         self.results: dict[str, dict[str, list]] = {"berth": {}, "ref": {}}
         self.notes: list[str] = []
@@ -151,12 +163,12 @@ class Bench:
                       "--tests", "mono,chunked,small", "--size", c["size"], "--chunk", c["chunk"],
                       "--small-count", str(c["small_count"]), "--small-size", c["small_size"],
                       "--concurrency", str(c["blob_concurrency"]), "--runs", "1", "--workdir", self.client_dir,
-                      "--max-seconds", "400", "--label", label], timeout=600)
+                      "--max-seconds", "400", "--label", label], timeout=600, tmpdir=self.tmp)
         elif kind in ("manifest", "blobget"):
             what, repo = ("manifest", "bench-get") if kind == "manifest" else ("blob", "bench-blobget")
             r = tool([os.path.join(HERE, "v2_get_bench.py"), "--shared", sh, *self.v2_args(side), "--what", what,
                       "--repo", repo, "--duration", str(c["get_seconds"]),
-                      "--connections", str(c["get_connections"]), "--label", label], timeout=c["get_seconds"] + 120)
+                      "--connections", str(c["get_connections"]), "--label", label], timeout=c["get_seconds"] + 120, tmpdir=self.tmp)
         else:
             s = self.srv["berth" if side == "berth" else "moto"]
             keys = [servers.BERTH_ACCESS_KEY, servers.BERTH_SECRET_KEY] if side == "berth" else ["test", "test"]
@@ -166,7 +178,7 @@ class Bench:
                       "--engine", "wrk", "--duration", str(c["ecr_seconds"]), "--threads", "2",
                       "--connections", str(c["ecr_connections"]), "--runs", "1", "--upload-size", "0",
                       "--max-seconds", str(3 * c["ecr_seconds"] + 60), "--label", label],
-                     timeout=3 * c["ecr_seconds"] + 180)
+                     timeout=3 * c["ecr_seconds"] + 180, tmpdir=self.tmp)
         r["round"] = rnd
         self.results[side].setdefault(kind, []).append(r)
         log(f"round {rnd} {kind:8} {side:5}: {summary(kind, r)}")
