@@ -17,9 +17,7 @@ extension OCIResponder {
             case .tag(let tag): image = try registry.manifest(repository: name, tag: tag)
             case .digest(let digest): image = try registry.manifest(repository: name, digest: digest)
             }
-            if request.method == .get {
-                try? registry.metadata.recordPull(repository: name, digest: image.digest, at: services.clock())
-            }
+            if request.method == .get { registry.recordPull(of: image) }
             let headers: HTTPFields = [OCIReply.name(OCIHeaderName.contentDigest): image.digest, .eTag: "\"\(image.digest)\""]
             return OCIReply.bytes(image.manifest, contentType: image.mediaType, status: .ok, method: request.method, headers: headers)
         }

@@ -66,7 +66,7 @@ extension ECRService {
                     continue
                 }
                 guard seen.insert("\(image.digest)|\(id.imageTag ?? "")").inserted else { continue }
-                try registry.store { try metadata.recordPull(repository: input.repositoryName, digest: image.digest, at: context.now) }
+                registry.recordPull(of: image)
                 images.append(
                     ECR.Image(
                         registryId: accountID, repositoryName: input.repositoryName,

@@ -4,8 +4,9 @@ public import BerthModel
 extension Registry {
     /// The image a tag or digest names in `repository`. - Throws: `.repositoryNotFound`, `.imageNotFound`.
     public func manifest(repository: String, tag: String) throws -> ImageRecord {
-        _ = try requireRepository(repository)
+        // The hot path of every pull: one query; the repository is looked up only to tell which 404 to send.
         guard let image = try store({ try metadata.image(repository: repository, tag: tag) }) else {
+            _ = try requireRepository(repository)
             throw RegistryError.imageNotFound("manifest tagged \(tag) is not in repository \(repository)")
         }
         return image
@@ -13,8 +14,8 @@ extension Registry {
 
     /// The image with `digest` in `repository`. - Throws: `.repositoryNotFound`, `.imageNotFound`.
     public func manifest(repository: String, digest: Digest) throws -> ImageRecord {
-        _ = try requireRepository(repository)
         guard let image = try store({ try metadata.image(repository: repository, digest: digest.description) }) else {
+            _ = try requireRepository(repository)
             throw RegistryError.imageNotFound("manifest \(digest) is not in repository \(repository)")
         }
         return image
@@ -30,6 +31,17 @@ extension Registry {
             throw RegistryError.imageNotFound("manifest \(digest) is not in repository \(repository)")
         }
     }
+
+    /// Records a pull for `lastRecordedPullTime`, at most once a minute per image so pulls stay read-only
+    /// (ECR itself documents the time as approximate).
+    public func recordPull(of image: ImageRecord) {
+        let now = clock()
+        if let last = image.lastPulledAt, now - last < Self.pullRecordInterval { return }
+        try? metadata.recordPull(repository: image.repository, digest: image.digest, at: now)
+    }
+
+    /// How often a pull of the same image is written down.
+    public static let pullRecordInterval: Double = 60
 
     /// Removes a tag; the manifest stays (untagged), as the distribution spec requires of a tag delete.
     /// - Throws: `.imageNotFound`.

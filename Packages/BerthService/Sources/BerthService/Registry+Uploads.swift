@@ -79,7 +79,10 @@ extension Registry {
     public func blob(_ digest: Digest, in repository: String) throws -> LayerRecord {
         guard let layer = try store({ try metadata.layer(repository: repository, digest: digest.description) }),
             try store({ try blobs.stat(digest) }) != nil
-        else { throw RegistryError.blobsNotFound([digest.description]) }
+        else {
+            _ = try requireRepository(repository)
+            throw RegistryError.blobsNotFound([digest.description])
+        }
         return layer
     }
 

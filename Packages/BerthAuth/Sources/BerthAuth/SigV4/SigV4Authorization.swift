@@ -114,8 +114,21 @@ struct SigV4Authorization: Sendable {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing whitespace.
+    /// The text without leading and trailing ASCII whitespace (space, tab, CR, LF), scanned as UTF-8 bytes: this runs
+    /// on every signed request, and Character-wise reversal was a sixth of the server's CPU under load.
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        var first: String.Index?
+        var last: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                if first == nil { first = index }
+                last = index
+            }
+            index = utf8.index(after: index)
+        }
+        guard let first, let last else { return "" }
+        return String(self[first...last])
     }
 }
