@@ -29,7 +29,10 @@ struct ServerOptions: ParsableArguments {
         help:
             "Create a repository (default settings) when an image is pushed to one that does not exist (env BERTH_CREATE_ON_PUSH=1); ECR refuses such pushes."
     )
-    var createOnPush: Bool = Environment.flag("BERTH_CREATE_ON_PUSH")
+    var createOnPushFlag: Bool = false
+
+    /// The flag or `BERTH_CREATE_ON_PUSH=1` (a Bool flag's default must be false, so the variable is read here).
+    var createOnPush: Bool { createOnPushFlag || Environment.flag("BERTH_CREATE_ON_PUSH") }
 
     /// The public URL, defaulting to the listen address.
     var effectivePublicURL: String {
