@@ -9,7 +9,7 @@ need_apt() { for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || apt_missing+=("$p
 
 need_apt pkg-config libssl-dev libsqlite3-dev libcurl4-openssl-dev
 if [ "$what" = test ]; then
-    need_apt curl
+    need_apt curl skopeo umoci podman
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
@@ -24,6 +24,7 @@ if [ "$what" = test ]; then
     python3 -c 'import pytest' 2>/dev/null || pip_missing+=(pytest)
     python3 -c 'import requests' 2>/dev/null || pip_missing+=(requests)
     command -v aws >/dev/null 2>&1 || pip_missing+=(awscli)
+    python3 -c 'import oras.client' 2>/dev/null || pip_missing+=(oras)
     if [ ${#pip_missing[@]} -gt 0 ]; then
         echo "installing pip packages: ${pip_missing[*]}"
         python3 -m pip install -q "${pip_missing[@]}"
