@@ -1,9 +1,6 @@
 """Deletes, tag immutability and pushes to missing repositories, seen through both doors (/v2 and the ECR API)."""
-import os
-
 import images
 import pytest
-from conftest import server_binary
 from oci_client import error_codes, make_repo, spare_server, v2  # noqa: F401 (fixtures)
 from oci_layout import make_image, sha256
 
@@ -133,17 +130,7 @@ def test_create_on_push_with_the_command_line_flag(spare_server):
     check_create_on_push(spare_ecr, spare)
 
 
-def test_create_on_push_with_the_environment_variable(spare_server, request):
-    if "/debug/" in os.path.realpath(server_binary()):
-        # swift-argument-parser validates flag declarations only in debug builds, so only they exit.
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="BERTH_CREATE_ON_PUSH=1 makes a debug berth-server exit at start: ArgumentParser rejects the @Flag "
-                "createOnPush whose initial value (from the environment) is true",
-                raises=RuntimeError,
-                strict=True,
-            )
-        )
+def test_create_on_push_with_the_environment_variable(spare_server):
     _, spare_ecr, spare = spare_server({"BERTH_CREATE_ON_PUSH": "1"})
     check_create_on_push(spare_ecr, spare)
 

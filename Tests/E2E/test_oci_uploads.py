@@ -227,11 +227,6 @@ def test_client_dropping_mid_chunk_leaves_the_upload_where_it_was(v2, repo):
     assert done.status_code == 201, done.text
 
 
-@pytest.mark.xfail(
-    reason="concurrent PATCHes on one upload session are not serialized: both are accepted (202) although they claim "
-    "the same range, the stored bytes are the last writer's, and overlapping large writes fail with 500 (state.tmp rename)",
-    strict=True,
-)
 def test_concurrent_patches_on_one_session(v2, repo):
     n = 200_000
     first, second = b"1" * n, b"2" * n

@@ -41,8 +41,11 @@ extension OCIError {
                 .unsupported, message: "manifest \(digest) is listed by \(parents.joined(separator: ", ")); delete those first", httpStatus: 400)
         case .repositoryAlreadyExists, .repositoryNotEmpty:
             self = OCIError(.unsupported, message: "\(error)", httpStatus: 400)
-        case .backend(let message):
-            self = OCIError(.unknown, message: "storage failure: \(message)")
+        case .unsupportedDigest(let digest):
+            self = OCIError(.digestInvalid, message: "digest \(digest) uses an algorithm this registry cannot verify; use sha256")
+        case .backend:
+            // The detail (paths, errno) stays on the server; clients learn only that storage failed.
+            self = OCIError(.unknown, message: "storage failure")
         }
     }
 }

@@ -36,29 +36,51 @@ extension OCIResponder {
     /// `PATCH`: appends one chunk (with `Content-Range`) or a streamed body (without).
     func patchUpload(_ request: Request, name: String, id: String) async -> Response {
         await attempt(request, about: .upload) {
-            let record = try registry.upload(id: id, repository: name)
-            var session = UploadSession(bytesReceived: record.bytesReceived)
-            switch session.patch(contentRangeHeader: request.headers[.contentRange], contentLength: contentLength(request)) {
-            case .reject(let error):
+            guard let response = try await registry.withUploadLockIfFree(id, { try await patchUploadLocked(request, name: name, id: id) }) else {
                 await drain(request)
-                throw error
-            case .append:
-                let written = try await append(request, to: try registry.openUpload(id: id, repository: name), session: &session)
-                _ = written
-                return sessionAccepted(name: name, id: id, rangeHeader: session.rangeHeader, status: .accepted)
-            default:
-                throw OCIError(.blobUploadInvalid)
+                throw try busy(request, name: name, id: id)
             }
+            return response
+        }
+    }
+
+    /// Another request is writing to this upload: the chunk cannot start where the upload will stand, so 416.
+    private func busy(_ request: Request, name: String, id: String) throws -> OCIError {
+        let record = try registry.upload(id: id, repository: name)
+        var error = OCIError.uploadRangeInvalid(bytesReceived: record.bytesReceived)
+        error.message = "another request is writing to upload \(id); resume from the Range of a status request"
+        return error
+    }
+
+    private func patchUploadLocked(_ request: Request, name: String, id: String) async throws -> Response {
+        let record = try registry.upload(id: id, repository: name)
+        var session = UploadSession(bytesReceived: record.bytesReceived)
+        switch session.patch(contentRangeHeader: request.headers[.contentRange], contentLength: contentLength(request)) {
+        case .reject(let error):
+            await drain(request)
+            throw error
+        case .append:
+            try await append(request, to: try registry.openUpload(id: id, repository: name), session: &session)
+            return sessionAccepted(name: name, id: id, rangeHeader: session.rangeHeader, status: .accepted)
+        default:
+            throw OCIError(.blobUploadInvalid)
         }
     }
 
     /// `PUT ?digest=`: appends the final chunk if any and commits the blob under the digest.
     func putUpload(_ request: Request, name: String, id: String) async -> Response {
         await attempt(request, about: .upload) {
-            let record = try registry.upload(id: id, repository: name)
-            let digestText = queryValue(request, "digest")
-            return try await finishUpload(
-                request, name: name, id: id, session: UploadSession(bytesReceived: record.bytesReceived), digest: digestText, expected: nil)
+            let response = try await registry.withUploadLockIfFree(id) {
+                let record = try registry.upload(id: id, repository: name)
+                let digestText = queryValue(request, "digest")
+                return try await finishUpload(
+                    request, name: name, id: id, session: UploadSession(bytesReceived: record.bytesReceived), digest: digestText, expected: nil)
+            }
+            guard let response else {
+                await drain(request)
+                throw try busy(request, name: name, id: id)
+            }
+            return response
         }
     }
 

@@ -42,8 +42,10 @@ extension ECRError {
             self = .named("UploadNotFoundException", "Upload with id '\(id)' does not exist in the registry with id '\(accountID)'")
         case .manifestReferenced(let digest, let parents):
             self = .named("InvalidParameterException", "The image \(digest) is referenced by manifest lists \(parents)")
-        case .backend(let message):
-            self = .server("storage failure: \(message)")
+        case .unsupportedDigest(let digest):
+            self = .invalidParameter("The digest '\(digest)' uses an algorithm this registry cannot verify; use sha256")
+        case .backend:
+            self = .server("storage failure")
         }
     }
 }

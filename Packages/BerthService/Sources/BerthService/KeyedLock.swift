@@ -1,6 +1,6 @@
 /// An async mutex per key: callers with the same key run one at a time, others run freely.
 final class KeyedLock: Sendable {
-    private let state = KeyedLockState()
+    fileprivate let state = KeyedLockState()
 
     /// Runs `body` while holding the lock for `key`.
     func withLock<T: Sendable>(_ key: String, _ body: () async throws -> T) async throws -> T {
@@ -16,7 +16,26 @@ final class KeyedLock: Sendable {
     }
 }
 
+extension KeyedLock {
+    /// Runs `body` holding the lock for `key` if nobody holds it; returns nil at once when somebody does.
+    func withLockIfFree<T: Sendable>(_ key: String, _ body: () async throws -> T) async throws -> T? {
+        guard await state.tryAcquire(key) else { return nil }
+        do {
+            let result = try await body()
+            await state.release(key)
+            return result
+        } catch {
+            await state.release(key)
+            throw error
+        }
+    }
+}
+
 private actor KeyedLockState {
+    func tryAcquire(_ key: String) -> Bool {
+        held.insert(key).inserted
+    }
+
     private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
     private var held: Set<String> = []
 

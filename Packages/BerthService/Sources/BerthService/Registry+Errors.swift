@@ -38,7 +38,7 @@ extension RegistryError {
         case .uploadNotFound(let id): self = .uploadNotFound(id)
         case .digestMismatch(let expected, let computed): self = .digestMismatch(expected: expected.description, computed: computed.description)
         case .invalidRange: self = .backend("invalid range")
-        case .unsupportedDigest(let digest): self = .digestMismatch(expected: digest.description, computed: "")
+        case .unsupportedDigest(let digest): self = .unsupportedDigest(digest.description)
         case .backend(let message): self = .backend(message)
         }
     }

@@ -50,6 +50,7 @@ extension Registry {
             throw RegistryError.invalidManifest(error.message)
         }
         let digest = "sha256:" + SHA256Hasher.hexHash(bytes)
+        if let expectedDigest, !expectedDigest.hasPrefix("sha256:") { throw RegistryError.unsupportedDigest(expectedDigest) }
         if let expectedDigest, expectedDigest != digest { throw RegistryError.digestMismatch(expected: expectedDigest, computed: digest) }
 
         var size = document.imageSize

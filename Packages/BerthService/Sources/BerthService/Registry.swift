@@ -11,6 +11,18 @@ public struct Registry: Sendable {
     /// Serialises work on one upload session within this process.
     let uploadLocks = KeyedLock()
 
+    /// Runs `body` while no other request of this process works on upload `id`: two PATCHes to one session must
+    /// not both append, so the second sees the first's result (and gets 416 if it claimed the same range).
+    public func withUploadLock<T: Sendable>(_ id: String, _ body: () async throws -> T) async throws -> T {
+        try await uploadLocks.withLock(id, body)
+    }
+
+    /// Like `withUploadLock`, but returns nil at once when another request is working on the upload (the OCI door
+    /// refuses such a chunk with 416 instead of queueing it behind a body that may never finish).
+    public func withUploadLockIfFree<T: Sendable>(_ id: String, _ body: () async throws -> T) async throws -> T? {
+        try await uploadLocks.withLockIfFree(id, body)
+    }
+
     public init(blobs: any BlobStore, metadata: any MetadataStore, configuration: RegistryConfiguration, clock: @escaping @Sendable () -> Double) {
         self.blobs = blobs
         self.metadata = metadata

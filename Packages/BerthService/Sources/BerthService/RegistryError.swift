@@ -17,6 +17,8 @@ public enum RegistryError: Error, Sendable, Equatable {
     /// No image matches.
     case imageNotFound(String)
     case uploadNotFound(String)
+    /// The digest's algorithm is valid but Berth cannot verify it (only sha256 is).
+    case unsupportedDigest(String)
     /// The manifest is listed by indexes (`by`) and cannot be deleted alone.
     case manifestReferenced(digest: String, by: [String])
     /// A blob store or metadata backend failed.
