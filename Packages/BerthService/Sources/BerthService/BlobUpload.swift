@@ -1,5 +1,6 @@
 public import BerthBlobStore
-import BerthMetadata
+public import BerthMetadata
+public import BerthModel
 
 /// An OCI blob upload opened for one request: the HTTP layer appends the request body's bytes as they arrive,
 /// then `finish()` checkpoints the bytes and hash state so the session can continue in a later request, after a
@@ -43,6 +44,27 @@ public final class BlobUpload: @unchecked Sendable {
         try registry.store { try registry.metadata.updateUpload(updated) }
         writer.close()
         return record.bytesReceived
+    }
+
+    /// Commits everything appended (checkpointed or not) under `digest` and links the blob into the repository,
+    /// ending the session; no separate checkpoint is needed for a final chunk. A mismatch discards the session so
+    /// no half blob remains. - Throws: `.digestMismatch`, `.unsupportedDigest`.
+    public func commit(expecting digest: Digest) throws -> LayerRecord {
+        let info: BlobInfo
+        do {
+            defer { writer.close() }
+            info = try writer.commit(expecting: digest)
+        } catch {
+            try? registry.blobs.cancelUpload(id: id)
+            _ = try? registry.metadata.deleteUpload(id: id)
+            throw RegistryError(error as? BlobStoreError ?? .backend(String(describing: error)))
+        }
+        let layer = LayerRecord(repository: repository, digest: info.digest.description, size: info.size, createdAt: registry.clock())
+        try registry.store {
+            try registry.metadata.putLayer(layer)
+            try registry.metadata.deleteUpload(id: id)
+        }
+        return layer
     }
 
     /// Releases the handle without checkpointing: the session stays at its last checkpoint.

@@ -34,23 +34,7 @@ extension Registry {
     /// Completes an upload: verifies `digest`, stores the blob and links it into the repository. A mismatch
     /// discards the session so no half blob remains. - Throws: `.uploadNotFound`, `.digestMismatch`.
     public func commitUpload(id: String, repository: String, digest: Digest) throws -> LayerRecord {
-        let record = try upload(id: id, repository: repository)
-        let info: BlobInfo
-        do {
-            let writer = try blobs.resumeUpload(id: id)
-            defer { writer.close() }
-            info = try writer.commit(expecting: digest)
-        } catch {
-            try? blobs.cancelUpload(id: id)
-            _ = try? metadata.deleteUpload(id: id)
-            throw RegistryError(error as? BlobStoreError ?? .backend(String(describing: error)))
-        }
-        let layer = LayerRecord(repository: repository, digest: info.digest.description, size: info.size, createdAt: clock())
-        try store {
-            try metadata.putLayer(layer)
-            try metadata.deleteUpload(id: record.id)
-        }
-        return layer
+        try openUpload(id: id, repository: repository).commit(expecting: digest)
     }
 
     /// Cancels an upload and discards its bytes. - Throws: `.uploadNotFound`.
