@@ -117,7 +117,7 @@ extension OCIResponder {
             } else {
                 await drain(request)
             }
-            _ = try upload.commit(expecting: digest)
+            _ = try await upload.commit(expecting: digest)
             session.recordCommitted()
             return blobCreated(name: name, digest: digest)
         default:
@@ -142,7 +142,7 @@ extension OCIResponder {
             upload.abandon()
             throw error
         }
-        if checkpoint { try upload.finish() }
+        if checkpoint { try await upload.finish() }
         return written
     }
 

@@ -35,8 +35,9 @@ public final class BlobUpload: @unchecked Sendable {
 
     /// Checkpoints the bytes appended by this request and records the progress. Returns the new offset.
     @discardableResult
-    public func finish() throws -> Int64 {
-        try registry.store { try writer.checkpoint() }
+    public func finish() async throws -> Int64 {
+        let writer = self.writer
+        try await BlockingIO.run { try writer.checkpoint() }
         record.bytesReceived = writer.offset
         record.updatedAt = registry.clock()
         if appended > 0 { record.partCount += 1 }
@@ -49,11 +50,14 @@ public final class BlobUpload: @unchecked Sendable {
     /// Commits everything appended (checkpointed or not) under `digest` and links the blob into the repository,
     /// ending the session; no separate checkpoint is needed for a final chunk. A mismatch discards the session so
     /// no half blob remains. - Throws: `.digestMismatch`, `.unsupportedDigest`.
-    public func commit(expecting digest: Digest) throws -> LayerRecord {
+    public func commit(expecting digest: Digest) async throws -> LayerRecord {
         let info: BlobInfo
+        let writer = self.writer
         do {
-            defer { writer.close() }
-            info = try writer.commit(expecting: digest)
+            info = try await BlockingIO.run {
+                defer { writer.close() }
+                return try writer.commit(expecting: digest)
+            }
         } catch {
             try? registry.blobs.cancelUpload(id: id)
             _ = try? registry.metadata.deleteUpload(id: id)

@@ -44,8 +44,9 @@ extension ECRService {
                 let writer = try registry.store { try registry.blobs.resumeUpload(id: upload.id) }
                 defer { writer.close() }
                 guard writer.offset == upload.bytesReceived else { throw invalidPart(input, upload: upload) }
-                try registry.store {
-                    try input.layerPartBlob.withUnsafeBytes { try writer.append($0) }
+                let part = input.layerPartBlob
+                try await registry.storeBlocking {
+                    try part.withUnsafeBytes { try writer.append($0) }
                     try writer.checkpoint()
                 }
                 if upload.partCount > 0, upload.lastPartSize < configuration.minimumPartSize { upload.hasUndersizedPart = true }
@@ -88,9 +89,12 @@ extension ECRService {
                 }
                 let info: BlobInfo
                 do {
-                    let writer = try registry.blobs.resumeUpload(id: upload.id)
-                    defer { writer.close() }
-                    info = try writer.commit(expecting: expected)
+                    let blobs = registry.blobs
+                    info = try await BlockingIO.run {
+                        let writer = try blobs.resumeUpload(id: upload.id)
+                        defer { writer.close() }
+                        return try writer.commit(expecting: expected)
+                    }
                 } catch BlobStoreError.digestMismatch(_, let computed) {
                     discard(upload)
                     throw ECRError.named("InvalidLayerException", "The calculated digest \(computed) does not match the layer digest \(expected)")

@@ -19,6 +19,19 @@ extension Registry {
     }
 }
 
+extension Registry {
+    /// `store`, run on a blocking-I/O thread (for calls that write or fsync blob data).
+    func storeBlocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            return try await BlockingIO.run(body)
+        } catch let error as MetadataError {
+            throw RegistryError(error)
+        } catch let error as BlobStoreError {
+            throw RegistryError(error)
+        }
+    }
+}
+
 extension RegistryError {
     /// The one table from metadata failures to registry errors.
     init(_ error: MetadataError) {

@@ -33,8 +33,8 @@ extension Registry {
 
     /// Completes an upload: verifies `digest`, stores the blob and links it into the repository. A mismatch
     /// discards the session so no half blob remains. - Throws: `.uploadNotFound`, `.digestMismatch`.
-    public func commitUpload(id: String, repository: String, digest: Digest) throws -> LayerRecord {
-        try openUpload(id: id, repository: repository).commit(expecting: digest)
+    public func commitUpload(id: String, repository: String, digest: Digest) async throws -> LayerRecord {
+        try await openUpload(id: id, repository: repository).commit(expecting: digest)
     }
 
     /// Cancels an upload and discards its bytes. - Throws: `.uploadNotFound`.
