@@ -20,7 +20,7 @@ import textwrap
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT_DIR = os.path.join(ROOT, "Packages", "BerthWire", "Sources", "BerthWire", "Generated")
 TARGET_PREFIX_KEY = "targetPrefix"
-SHAPES_PER_FILE = 16
+SHAPES_PER_FILE = 8
 LINE = 150
 
 # botocore patterns are Java regular expressions; NSRegularExpression (ICU) accepts every pattern of the 2015-09-21
@@ -619,7 +619,7 @@ def gen_handler_protocol(model, version):
         "/// The ECR service as the dispatcher sees it: one method per operation, each taking the decoded and validated",
         "/// input and returning the output shape, or throwing an `ECRError` that becomes the `__type` error answer.",
         "///",
-        "/// Every method has a default implementation (see `ECROperationHandler+Defaults.swift`) that throws",
+        "/// Every method has a default implementation (see `ECROperationHandler+Defaults1.swift` and `+Defaults2.swift`) that throws",
         "/// `UnknownOperationException` saying the operation is not supported yet, so a conformer implements only the",
         "/// operations it serves.",
         "public protocol ECROperationHandler: Sendable {",
@@ -633,10 +633,13 @@ def gen_handler_protocol(model, version):
     return lines
 
 
-def gen_handler_defaults(model, version):
+def gen_handler_defaults(model, version, part, parts):
+    """One of `parts` files of default implementations (operations split evenly, in model order)."""
     lines = header(version)
     lines += ["extension ECROperationHandler {"]
-    for index, (name, op) in enumerate(op_items(model)):
+    items = list(op_items(model))
+    size = (len(items) + parts - 1) // parts
+    for index, (name, op) in enumerate(items[part * size:(part + 1) * size]):
         if index:
             lines.append("")
         lines.append("    /// Throws `UnknownOperationException`: %s is not supported by this server yet." % name)
@@ -765,7 +768,8 @@ def render(model, version):
         "ECROperation.swift": gen_operation_enum(model, version),
         "ECRErrorCode.swift": gen_error_code_enum(model, version),
         "ECROperationHandler.swift": gen_handler_protocol(model, version),
-        "ECROperationHandler+Defaults.swift": gen_handler_defaults(model, version),
+        "ECROperationHandler+Defaults1.swift": gen_handler_defaults(model, version, 0, 2),
+        "ECROperationHandler+Defaults2.swift": gen_handler_defaults(model, version, 1, 2),
         "ECRDispatcher+Routes.swift": gen_routes(model, version),
         "ECRSchema.swift": gen_schema(model, version),
         "ECRPattern+Model.swift": gen_patterns(model, version),

@@ -3,7 +3,7 @@
 /// The ECR service as the dispatcher sees it: one method per operation, each taking the decoded and validated
 /// input and returning the output shape, or throwing an `ECRError` that becomes the `__type` error answer.
 ///
-/// Every method has a default implementation (see `ECROperationHandler+Defaults.swift`) that throws
+/// Every method has a default implementation (see `ECROperationHandler+Defaults1.swift` and `+Defaults2.swift`) that throws
 /// `UnknownOperationException` saying the operation is not supported yet, so a conformer implements only the
 /// operations it serves.
 public protocol ECROperationHandler: Sendable {
