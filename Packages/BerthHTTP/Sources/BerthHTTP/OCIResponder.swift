@@ -17,7 +17,7 @@ struct OCIResponder: Sendable {
     var registry: Registry { services.registry }
 
     func respond(to request: Request) async -> Response {
-        let path = PathDecoding.decode(request.uri.path)
+        let path = PercentDecoding.decode(request.uri.path, plusIsSpace: false)
         if path == "/v2/token" { return authenticator.issueBearerToken(request) }
         if case .failure(let challenge) = authenticator.authenticate(request) {
             await drain(request)

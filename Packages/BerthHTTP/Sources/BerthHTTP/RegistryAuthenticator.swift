@@ -20,15 +20,15 @@ struct RegistryAuthenticator: Sendable {
             if user == "AWS", let claims = services.tokens.verify(password: password, now: now) { return .success(claims) }
         case .bearer(let token)?:
             if let claims = services.tokens.verify(password: token, now: now) { return .success(claims) }
-            return .failure(challenge(bearer: true, request: request))
+            return .failure(challenge(bearer: true))
         case nil:
             break
         }
-        return .failure(challenge(bearer: false, request: request))
+        return .failure(challenge(bearer: false))
     }
 
     /// The 401 with ECR's Basic challenge, or a Bearer challenge pointing at `/v2/token`.
-    func challenge(bearer: Bool, request: Request) -> OCIError {
+    func challenge(bearer: Bool) -> OCIError {
         let publicURL = services.registry.configuration.publicURL
         let value = bearer ? RegistryChallenge.bearer(publicURL: publicURL) : RegistryChallenge.basic(publicURL: publicURL)
         return OCIError.unauthorized(challenge: value)
@@ -39,7 +39,7 @@ struct RegistryAuthenticator: Sendable {
         guard case .basic(let user, let password)? = RegistryAuthorization.parse(request.headers[.authorization]), user == "AWS",
             let claims = services.tokens.verify(password: password, now: services.clock())
         else {
-            return OCIReply.error(challenge(bearer: false, request: request), method: request.method)
+            return OCIReply.error(challenge(bearer: false), method: request.method)
         }
         let now = services.clock()
         let lifetime = min(Self.bearerLifetime, claims.expiresAt - now)

@@ -1,6 +1,5 @@
 import BerthAuth
 import BerthBlobStore
-import BerthCrypto
 import BerthMetadata
 import BerthModel
 public import BerthWire
@@ -11,13 +10,9 @@ extension ECRService {
         -> ECR.InitiateLayerUploadResponse
     {
         try await run {
-            _ = try repository(input.repositoryName, registryId: input.registryId)
-            let id = SecureRandom.uuid()
-            let writer = try registry.store { try registry.blobs.createUpload(id: id) }
-            writer.close()
-            let record = UploadRecord(id: id, repository: input.repositoryName, kind: "ecr", createdAt: context.now, updatedAt: context.now)
-            try registry.store { try registry.metadata.createUpload(record) }
-            return ECR.InitiateLayerUploadResponse(uploadId: id, partSize: configuration.maximumPartSize)
+            try checkRegistry(input.registryId, repository: input.repositoryName)
+            let upload = try registry.startUpload(repository: input.repositoryName, kind: .ecr)
+            return ECR.InitiateLayerUploadResponse(uploadId: upload.id, partSize: configuration.maximumPartSize)
         }
     }
 
@@ -27,7 +22,7 @@ extension ECRService {
         try await run {
             _ = try repository(input.repositoryName, registryId: input.registryId)
             return try await registry.uploadLocks.withLock(input.uploadId) {
-                var upload = try ecrUpload(input.uploadId, repository: input.repositoryName)
+                var upload = try registry.upload(id: input.uploadId, repository: input.repositoryName, kind: .ecr)
                 let size = Int64(input.layerPartBlob.count)
                 guard input.partFirstByte == upload.bytesReceived, input.partLastByte >= input.partFirstByte,
                     input.partLastByte - input.partFirstByte + 1 == size
@@ -67,7 +62,7 @@ extension ECRService {
         try await run {
             _ = try repository(input.repositoryName, registryId: input.registryId)
             return try await registry.uploadLocks.withLock(input.uploadId) {
-                let upload = try ecrUpload(input.uploadId, repository: input.repositoryName)
+                let upload = try registry.upload(id: input.uploadId, repository: input.repositoryName, kind: .ecr)
                 guard let digestText = input.layerDigests.first, let expected = Digest(parsing: digestText) else {
                     throw ECRError.named("InvalidLayerException", "The layer digest \(input.layerDigests.first ?? "") is not a valid sha256 digest")
                 }
@@ -75,37 +70,26 @@ extension ECRService {
                     throw ECRError.named("EmptyUploadException", "The upload with id '\(upload.id)' contains no layer parts")
                 }
                 if upload.hasUndersizedPart {
-                    discard(upload)
+                    try? registry.cancelUpload(id: upload.id, repository: input.repositoryName, kind: .ecr)
                     throw ECRError.named(
                         "LayerPartTooSmallException",
                         "Layer parts must be at least \(configuration.minimumPartSize) bytes, except the last part")
                 }
                 if try registry.store({ try registry.metadata.layer(repository: input.repositoryName, digest: expected.description) }) != nil {
-                    discard(upload)
+                    try? registry.cancelUpload(id: upload.id, repository: input.repositoryName, kind: .ecr)
                     throw ECRError.named(
                         "LayerAlreadyExistsException",
                         "The layer '\(expected)' already exists in the repository with name '\(input.repositoryName)' in the registry with id '\(accountID)'"
                     )
                 }
-                let info: BlobInfo
+                let layer: LayerRecord
                 do {
-                    let blobs = registry.blobs
-                    info = try await BlockingIO.run {
-                        let writer = try blobs.resumeUpload(id: upload.id)
-                        defer { writer.close() }
-                        return try writer.commit(expecting: expected)
-                    }
-                } catch BlobStoreError.digestMismatch(_, let computed) {
-                    discard(upload)
+                    layer = try await registry.commitUpload(id: upload.id, repository: input.repositoryName, digest: expected, kind: .ecr)
+                } catch RegistryError.digestMismatch(_, let computed) {
                     throw ECRError.named("InvalidLayerException", "The calculated digest \(computed) does not match the layer digest \(expected)")
                 }
-                let layer = LayerRecord(repository: input.repositoryName, digest: info.digest.description, size: info.size, createdAt: context.now)
-                try registry.store {
-                    try registry.metadata.putLayer(layer)
-                    try registry.metadata.deleteUpload(id: upload.id)
-                }
                 return ECR.CompleteLayerUploadResponse(
-                    registryId: accountID, repositoryName: input.repositoryName, uploadId: upload.id, layerDigest: info.digest.description)
+                    registryId: accountID, repositoryName: input.repositoryName, uploadId: upload.id, layerDigest: layer.digest)
             }
         }
     }
@@ -162,20 +146,6 @@ extension ECRService {
             let query = downloadURLs.signQuery(path: path, expiresAt: context.now + configuration.downloadURLLifetime)
             return ECR.GetDownloadUrlForLayerResponse(downloadUrl: "\(configuration.publicURL)\(path)?\(query)", layerDigest: digest.description)
         }
-    }
-
-    /// The open ECR upload `id` in `repository`. - Throws: UploadNotFoundException.
-    private func ecrUpload(_ id: String, repository: String) throws -> UploadRecord {
-        guard let upload = try registry.store({ try registry.metadata.upload(id: id) }), upload.repository == repository, upload.kind == "ecr" else {
-            throw RegistryError.uploadNotFound(id)
-        }
-        return upload
-    }
-
-    /// Ends an upload that can never complete, leaving no bytes behind.
-    private func discard(_ upload: UploadRecord) {
-        try? registry.blobs.cancelUpload(id: upload.id)
-        _ = try? registry.metadata.deleteUpload(id: upload.id)
     }
 
     private func invalidPart(_ input: ECR.UploadLayerPartRequest, upload: UploadRecord) -> ECRError {

@@ -3,43 +3,50 @@ import BerthCrypto
 public import BerthMetadata
 public import BerthModel
 
+/// Which door opened an upload session: ECR's layer API (InitiateLayerUpload) or the OCI blob API. A session is
+/// only ever continued through the door that opened it.
+public enum UploadKind: String, Sendable {
+    case ecr
+    case oci
+}
+
 extension Registry {
-    /// Starts an OCI blob upload session in `repository`. - Throws: `.repositoryNotFound`.
-    public func startUpload(repository: String) throws -> UploadRecord {
+    /// Starts a blob upload session in `repository`. - Throws: `.repositoryNotFound`.
+    public func startUpload(repository: String, kind: UploadKind = .oci) throws -> UploadRecord {
         _ = try requireRepository(repository)
         let id = SecureRandom.uuid()
         let writer = try store { try blobs.createUpload(id: id) }
         writer.close()
         let now = clock()
-        let record = UploadRecord(id: id, repository: repository, kind: "oci", createdAt: now, updatedAt: now)
+        let record = UploadRecord(id: id, repository: repository, kind: kind.rawValue, createdAt: now, updatedAt: now)
         try store { try metadata.createUpload(record) }
         return record
     }
 
-    /// The OCI upload `id` in `repository`. - Throws: `.uploadNotFound` (also for another repository's upload).
-    public func upload(id: String, repository: String) throws -> UploadRecord {
-        guard let record = try store({ try metadata.upload(id: id) }), record.repository == repository, record.kind == "oci" else {
+    /// The upload `id` in `repository`. - Throws: `.uploadNotFound` (also for another repository's or door's upload).
+    public func upload(id: String, repository: String, kind: UploadKind = .oci) throws -> UploadRecord {
+        guard let record = try store({ try metadata.upload(id: id) }), record.repository == repository, record.kind == kind.rawValue else {
             throw RegistryError.uploadNotFound(id)
         }
         return record
     }
 
     /// Reopens an upload session to append one request's bytes.
-    public func openUpload(id: String, repository: String) throws -> BlobUpload {
-        let record = try upload(id: id, repository: repository)
+    public func openUpload(id: String, repository: String, kind: UploadKind = .oci) throws -> BlobUpload {
+        let record = try upload(id: id, repository: repository, kind: kind)
         let writer = try store { try blobs.resumeUpload(id: id) }
         return BlobUpload(registry: self, record: record, writer: writer)
     }
 
     /// Completes an upload: verifies `digest`, stores the blob and links it into the repository. A mismatch
     /// discards the session so no half blob remains. - Throws: `.uploadNotFound`, `.digestMismatch`.
-    public func commitUpload(id: String, repository: String, digest: Digest) async throws -> LayerRecord {
-        try await openUpload(id: id, repository: repository).commit(expecting: digest)
+    public func commitUpload(id: String, repository: String, digest: Digest, kind: UploadKind = .oci) async throws -> LayerRecord {
+        try await openUpload(id: id, repository: repository, kind: kind).commit(expecting: digest)
     }
 
     /// Cancels an upload and discards its bytes. - Throws: `.uploadNotFound`.
-    public func cancelUpload(id: String, repository: String) throws {
-        _ = try upload(id: id, repository: repository)
+    public func cancelUpload(id: String, repository: String, kind: UploadKind = .oci) throws {
+        _ = try upload(id: id, repository: repository, kind: kind)
         try store {
             try blobs.cancelUpload(id: id)
             try metadata.deleteUpload(id: id)
