@@ -168,3 +168,31 @@ def test_batch_delete_image(ecr, repo):
     answer = ecr.batch_delete_image(repositoryName=repo, imageIds=[{"imageDigest": second}])
     assert answer["imageIds"] == [{"imageDigest": second, "imageTag": "c"}]
     assert [i["imageDigest"] for i in ecr.list_images(repositoryName=repo)["imageIds"]] == [third]
+
+
+def test_manifest_without_media_type_needs_image_manifest_media_type(ecr, repo):
+    config = config_blob("no-media-type")
+    layer = gzip_layer(512)
+    for blob in (config, layer):
+        push_blob(ecr, repo, blob)
+    document = json.loads(manifest_for(config, [layer], OCI_MANIFEST))
+    del document["mediaType"]
+    manifest = json.dumps(document)
+    with pytest.raises(ClientError) as excinfo:
+        ecr.put_image(repositoryName=repo, imageManifest=manifest, imageTag="v1")
+    assert code(excinfo) == "InvalidParameterException"
+    assert "you must specify the imageManifestMediaType" in excinfo.value.response["Error"]["Message"]
+    assert ecr.list_images(repositoryName=repo)["imageIds"] == []
+    # Declaring the type is enough.
+    answer = ecr.put_image(repositoryName=repo, imageManifest=manifest, imageTag="v1", imageManifestMediaType=OCI_MANIFEST)
+    assert answer["image"]["imageManifestMediaType"] == OCI_MANIFEST
+
+
+def test_batch_get_image_with_a_tag_of_another_image_is_tag_does_not_match_digest(ecr, repo):
+    _, first, _, _ = push_image(ecr, repo, tag="a", note="one")
+    _, second, _, _ = push_image(ecr, repo, tag="b", note="two")
+    answer = ecr.batch_get_image(repositoryName=repo, imageIds=[{"imageTag": "a", "imageDigest": second}])
+    assert answer["images"] == []
+    assert [f["failureCode"] for f in answer["failures"]] == ["ImageTagDoesNotMatchDigest"]
+    missing = ecr.batch_get_image(repositoryName=repo, imageIds=[{"imageTag": "nope", "imageDigest": first}])
+    assert [f["failureCode"] for f in missing["failures"]] == ["ImageNotFound"]

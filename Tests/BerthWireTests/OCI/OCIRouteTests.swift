@@ -75,6 +75,16 @@ import Testing
         #expect(error.httpStatus == 400)
     }
 
+    @Test(arguments: ["GET", "HEAD"])
+    func readingAnInvalidReferenceIsManifestUnknown(_ method: String) throws {
+        let error = try #require(OCIRoute.parse(method: method, path: "/v2/ab/manifests/.INVALID_MANIFEST_NAME").failure)
+        #expect(error.code == .manifestUnknown)
+        #expect(error.httpStatus == 404)
+        let put = try #require(OCIRoute.parse(method: "PUT", path: "/v2/ab/manifests/.INVALID_MANIFEST_NAME").failure)
+        #expect(put.code == .manifestInvalid)
+        #expect(put.httpStatus == 400)
+    }
+
     @Test func longestTagIsAccepted() {
         let tag = "_" + String(repeating: "T", count: 127)
         #expect(OCIRoute.parse(path: "/v2/ab/manifests/\(tag)") == .success(.manifest(name: OCITest.name("ab"), reference: .tag(tag))))

@@ -24,6 +24,12 @@ import Testing
         #expect((parsed["manifests"] as? [Any])?.count == 2)
     }
 
+    @Test func emptyArtifactTypeIsOmitted() {
+        let untyped = ReferrerDescriptor(mediaType: MediaType.ociManifest, digest: OCITest.digestA, size: 7, artifactType: "")
+        let body = OCITest.text(ReferrersIndex(referrers: [untyped]).jsonBody())
+        #expect(!body.contains("artifactType"))
+    }
+
     @Test func emptyIndex() {
         #expect(
             OCITest.text(ReferrersIndex(referrers: []).jsonBody())

@@ -17,6 +17,8 @@ extension OCIError {
             self = OCIError(.nameUnknown, message: "repository \(name) not known to registry", detail: .fields(["name": name]))
         case .invalidManifest(let reason):
             self = OCIError(.manifestInvalid, message: "manifest invalid: \(reason)")
+        case .mediaTypeRequired:
+            self = OCIError(.manifestInvalid, message: "the manifest has no mediaType and no Content-Type declares one")
         case .blobsNotFound(let digests):
             if subject == .blob {
                 self = OCIError(.blobUnknown, message: "blob unknown to registry", detail: .fields(["digest": digests.first ?? ""]))

@@ -21,6 +21,9 @@ extension ECRError {
                 "The repository with name '\(name)' in registry with id '\(accountID)' cannot be deleted because it still contains images")
         case .invalidManifest(let reason):
             self = .invalidParameter("Invalid parameter at 'ImageManifest' failed to satisfy constraint: '\(reason)'")
+        case .mediaTypeRequired:
+            self = .invalidParameter(
+                "If you push an image manifest that does not contain the mediaType field, you must specify the imageManifestMediaType")
         case .blobsNotFound(let digests):
             self = .named(
                 "LayersNotFoundException",

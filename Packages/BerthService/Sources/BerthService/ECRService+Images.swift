@@ -17,7 +17,7 @@ extension ECRService {
             }
             let stored = try registry.putManifest(
                 repository: input.repositoryName, bytes: Array(input.imageManifest.utf8), declaredMediaType: input.imageManifestMediaType,
-                tag: input.imageTag, expectedDigest: input.imageDigest)
+                tag: input.imageTag, expectedDigest: input.imageDigest, requireMediaType: true)
             if stored.outcome == .alreadyExists {
                 let tagText = input.imageTag.map { " and tag '\($0)'" } ?? ""
                 throw ECRError.named(
@@ -54,7 +54,11 @@ extension ECRService {
                     found = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
                 case .reference(.both(let digest, let tag)):
                     let image = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
-                    found = image?.digest == digest ? image : nil
+                    if let image, image.digest != digest {
+                        failures.append(ImageReference.failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag and digest combination"))
+                        continue
+                    }
+                    found = image
                 }
                 guard let image = found else {
                     failures.append(ImageReference.failure(id, "ImageNotFound", "Requested image not found"))

@@ -36,11 +36,13 @@ extension Registry {
 
     /// Verifies and stores a manifest exactly as pushed, optionally tagging it. Checks the digest the client
     /// named, that every referenced blob (image manifest) or child manifest (index) is in the repository, and
-    /// tag immutability. The `subject` of an OCI 1.1 manifest need not exist.
-    /// - Throws: `.repositoryNotFound`, `.invalidManifest`, `.digestMismatch`, `.blobsNotFound`,
+    /// tag immutability. The `subject` of an OCI 1.1 manifest need not exist. With `requireMediaType` (ECR's
+    /// PutImage), a manifest without a `mediaType` field needs a declared type: its type is never guessed.
+    /// - Throws: `.repositoryNotFound`, `.invalidManifest`, `.mediaTypeRequired`, `.digestMismatch`, `.blobsNotFound`,
     ///   `.referencedManifestsNotFound`, `.tagImmutable`.
     public func putManifest(
-        repository name: String, bytes: [UInt8], declaredMediaType: String?, tag: String?, expectedDigest: String?
+        repository name: String, bytes: [UInt8], declaredMediaType: String?, tag: String?, expectedDigest: String?,
+        requireMediaType: Bool = false
     ) throws -> StoredManifest {
         let repository = try requireRepository(name)
         let document: ManifestDocument
@@ -49,6 +51,7 @@ extension Registry {
         } catch {
             throw RegistryError.invalidManifest(error.message)
         }
+        if requireMediaType, !document.hasMediaTypeField, declaredMediaType?.isEmpty ?? true { throw RegistryError.mediaTypeRequired }
         let digest = "sha256:" + SHA256Hasher.hexHash(bytes)
         if let expectedDigest, !expectedDigest.hasPrefix("sha256:") { throw RegistryError.unsupportedDigest(expectedDigest) }
         if let expectedDigest, expectedDigest != digest { throw RegistryError.digestMismatch(expected: expectedDigest, computed: digest) }

@@ -6,6 +6,8 @@ public enum RegistryError: Error, Sendable, Equatable {
     case repositoryNotEmpty(String)
     /// The manifest is not valid JSON or not a manifest Berth stores; the text says why.
     case invalidManifest(String)
+    /// The manifest has no `mediaType` field and the client declared no type (ECR's PutImage).
+    case mediaTypeRequired
     /// The manifest references blobs this repository does not hold.
     case blobsNotFound([String])
     /// The index references manifests this repository does not hold.

@@ -41,15 +41,19 @@ public struct ManifestDocument: Sendable, Equatable {
     public var artifactType: String?
     /// Top-level annotations.
     public var annotations: [String: String]
+    /// True when the document itself has a `mediaType` field (ECR's PutImage requires the field or a declared type).
+    public var hasMediaTypeField: Bool = false
 
     /// True for indexes and manifest lists.
     public var isIndex: Bool { MediaType.indexTypes.contains(mediaType) }
 
     /// The artifact type as the referrers API reports it: `artifactType`, else the config media type (images only).
+    /// An empty text counts as none.
     public var effectiveArtifactType: String? {
-        if let artifactType { return artifactType }
+        if let artifactType, !artifactType.isEmpty { return artifactType }
         if isIndex { return nil }
-        return config?.mediaType
+        guard let configType = config?.mediaType, !configType.isEmpty else { return nil }
+        return configType
     }
 
     /// Config plus layer sizes, as ECR reports `imageSizeInBytes` for an image manifest.

@@ -42,6 +42,7 @@ public enum ManifestParser {
         var document = ManifestDocument(
             mediaType: mediaType, config: nil, layers: [], manifests: [], subject: nil,
             artifactType: object["artifactType"] as? String, annotations: stringMap(object["annotations"]))
+        document.hasMediaTypeField = documentType != nil
         if let subject = object["subject"] { document.subject = try descriptor(subject, field: "subject") }
         if MediaType.indexTypes.contains(mediaType) {
             guard let manifests = object["manifests"] as? [Any] else { throw ManifestError("manifests is missing") }

@@ -12,7 +12,7 @@ extension OCIRoute {
     ///   - path: The path only (no query), already percent-decoded by the caller.
     /// - Returns: The route, or the error to answer with.
     public static func parse(method: String, path: String) -> Result<OCIRoute, OCIError> {
-        parse(path: path).flatMap { route in
+        parse(path: path, method: method).flatMap { route in
             route.allowedMethods.contains(method) ? .success(route) : .failure(.methodNotAllowed(method, allowed: route.allowedMethods))
         }
     }
@@ -24,9 +24,14 @@ extension OCIRoute {
     /// `/referrers/<digest>` (tried in that order) after at least one name segment; everything before is the name.
     /// So `/v2/a/blobs/uploads/blobs/uploads/` starts an upload in repository `a/blobs/uploads`. A trailing slash
     /// is accepted only after `uploads` (the spec spells that route with one); empty segments make the name invalid.
-    /// - Parameter path: The path only (no query), already percent-decoded by the caller.
+    ///
+    /// A manifest reference that is neither a digest nor a valid tag cannot name anything: reading it (`GET`/`HEAD`)
+    /// answers 404 `MANIFEST_UNKNOWN`, as the OCI conformance suite requires, while writing it stays 400.
+    /// - Parameters:
+    ///   - path: The path only (no query), already percent-decoded by the caller.
+    ///   - method: The HTTP method when known (it only changes the answer for unreadable manifest references).
     /// - Returns: The route, or the error to answer with.
-    public static func parse(path: String) -> Result<OCIRoute, OCIError> {
+    public static func parse(path: String, method: String? = nil) -> Result<OCIRoute, OCIError> {
         let rest: Substring
         if path == "/v2" || path == "/v2/" {
             return .success(.base)
@@ -48,7 +53,11 @@ extension OCIRoute {
             guard isValidUploadID(shape.argument) else { return .failure(.blobUploadUnknown()) }
             return .success(.upload(name: name, id: shape.argument))
         case .manifest:
-            return OCIReference.parse(shape.argument).map { .manifest(name: name, reference: $0) }
+            let reference = OCIReference.parse(shape.argument)
+            if case .failure(let error) = reference, error.code == .manifestInvalid, method == "GET" || method == "HEAD" {
+                return .failure(OCIError(.manifestUnknown, message: "manifest unknown", detail: .fields(["reference": shape.argument])))
+            }
+            return reference.map { .manifest(name: name, reference: $0) }
         case .blob:
             guard let digest = Digest(parsing: shape.argument) else { return .failure(.digestInvalid(shape.argument)) }
             return .success(.blob(name: name, digest: digest))

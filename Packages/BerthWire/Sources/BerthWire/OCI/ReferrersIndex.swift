@@ -35,7 +35,7 @@ public struct ReferrersIndex: Sendable, Hashable {
     }
 
     /// The JSON body: `{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[…]}`;
-    /// each descriptor's keys in the order mediaType, digest, size, artifactType (when set), annotations (when
+    /// each descriptor's keys in the order mediaType, digest, size, artifactType (when set and not empty), annotations (when
     /// non-empty, keys sorted).
     public func jsonBody() -> [UInt8] {
         var writer = JSONWriter()
@@ -51,7 +51,7 @@ public struct ReferrersIndex: Sendable, Hashable {
             writer.string(descriptor.digest.description)
             writer.key("size")
             writer.raw(String(descriptor.size))
-            if let artifactType = descriptor.artifactType {
+            if let artifactType = descriptor.artifactType, !artifactType.isEmpty {
                 writer.key("artifactType")
                 writer.string(artifactType)
             }
