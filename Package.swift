@@ -41,7 +41,6 @@ let package = Package(
                 berth("BerthAuth"), berth("BerthCrypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Apps/Server",
             swiftSettings: settings

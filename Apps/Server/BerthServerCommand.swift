@@ -1,7 +1,6 @@
 import ArgumentParser
 import BerthHTTP
 import Foundation
-import Hummingbird
 import Logging
 
 /// `berth-server`: serves the ECR API and the OCI Distribution API over one store.
@@ -24,13 +23,12 @@ struct BerthServerCommand: AsyncParsableCommand {
         logger.logLevel = Environment.string("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         let assembly = try ServerAssembly(options: options)
         let banner = assembly.banner(options: options)
-        let app = BerthHTTPServer.makeApplication(
+        try await BerthHTTPServer.run(
             host: options.host, port: options.port, services: assembly.services, logger: logger,
             onServerRunning: {
                 print(banner)
                 fflush(nil)  // all streams: stdout is block-buffered when it is not a terminal
             }
         )
-        try await app.runService()
     }
 }

@@ -24,7 +24,9 @@ struct ServerAssembly {
         let signer = URLSigner(signingKey: urlKey)
         let tokens = AuthorizationTokenIssuer(signingKey: tokenKey)
         let ecr = ECRService(registry: registry, tokens: tokens, downloadURLs: signer)
-        let verifier = SigV4Verifier(keys: StaticAccessKeyStore([rootKey.accessKeyID: rootKey.secretAccessKey]), region: options.region)
+        let verifier = SigV4Verifier(
+            keys: StaticAccessKeyStore([rootKey.accessKeyID: rootKey.secretAccessKey], principalARN: Caller.rootPrincipal(of: options.accountID)),
+            region: options.region)
         services = BerthServices(
             ecr: ecr, verifier: verifier, downloadURLs: signer, tokens: tokens, createOnPush: options.createOnPush, clock: clock)
     }

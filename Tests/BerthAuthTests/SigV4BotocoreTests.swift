@@ -10,7 +10,9 @@ import Testing
     static let now = fixture.signedAtEpoch + 1
 
     static func verifier(_ testCase: BotocoreFixture.Case) -> SigV4Verifier {
-        SigV4Verifier(keys: StaticAccessKeyStore([fixture.accessKeyID: fixture.secretAccessKey]), region: testCase.region)
+        SigV4Verifier(
+            keys: StaticAccessKeyStore([fixture.accessKeyID: fixture.secretAccessKey], principalARN: "arn:aws:iam::123456789012:root"),
+            region: testCase.region)
     }
 
     static func verify(_ request: SigV4Request, _ testCase: BotocoreFixture.Case) throws(SigV4Error) -> VerifiedCaller {

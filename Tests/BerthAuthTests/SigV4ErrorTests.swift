@@ -6,7 +6,8 @@ import Testing
     static let key = "AKIAIOSFODNN7EXAMPLE"
     static let secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
     static let signedAt: Double = 1_741_944_413  // 2025-03-14T09:26:53Z
-    static let verifier = SigV4Verifier(keys: StaticAccessKeyStore([key: secret]), region: "us-east-1")
+    static let verifier = SigV4Verifier(
+        keys: StaticAccessKeyStore([key: secret], principalARN: "arn:aws:iam::123456789012:root"), region: "us-east-1")
     static let signer = SigV4Signer(accessKeyID: key, secretAccessKey: secret, region: "us-east-1")
 
     static let unsigned = SigV4Request(
@@ -148,7 +149,9 @@ import Testing
     }
 
     @Test func configuredSkewIsHonoured() {
-        let strict = SigV4Verifier(keys: StaticAccessKeyStore([Self.key: Self.secret]), region: "us-east-1", maxClockSkewSeconds: 60)
+        let strict = SigV4Verifier(
+            keys: StaticAccessKeyStore([Self.key: Self.secret], principalARN: "arn:aws:iam::123456789012:root"), region: "us-east-1",
+            maxClockSkewSeconds: 60)
         let error = Self.error(Self.signed(), now: Self.signedAt + 61, verifier: strict)
         #expect(error?.message == "Signature expired: 20250314T092653Z is now earlier than 20250314T092654Z (20250314T092754Z - 1 min.)")
     }

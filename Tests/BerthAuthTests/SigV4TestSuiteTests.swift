@@ -97,7 +97,7 @@ import Testing
     ]
 
     static let verifier = SigV4Verifier(
-        keys: StaticAccessKeyStore(["AKIDEXAMPLE": secret]), region: "us-east-1", service: "service")
+        keys: StaticAccessKeyStore(["AKIDEXAMPLE": secret], principalARN: "arn:aws:iam::123456789012:root"), region: "us-east-1", service: "service")
 
     static func request(_ vector: Vector, signature: String? = nil) -> SigV4Request {
         let authorization =

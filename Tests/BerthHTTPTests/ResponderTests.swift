@@ -17,7 +17,8 @@ import Testing
         let registry = Registry(blobs: MemoryBlobStore(), metadata: MemoryMetadataStore(), configuration: configuration, clock: { 1_700_000_000 })
         let signer = URLSigner(signingKey: Array(repeating: 3, count: 32))
         let ecr = ECRService(registry: registry, tokens: AuthorizationTokenIssuer(signingKey: Array(repeating: 4, count: 32)), downloadURLs: signer)
-        let verifier = SigV4Verifier(keys: StaticAccessKeyStore(["AKIDEXAMPLE": "secret"]), region: "us-east-1")
+        let verifier = SigV4Verifier(
+            keys: StaticAccessKeyStore(["AKIDEXAMPLE": "secret"], principalARN: "arn:aws:iam::123456789012:root"), region: "us-east-1")
         let tokens = AuthorizationTokenIssuer(signingKey: Array(repeating: 4, count: 32))
         let services = BerthServices(ecr: ecr, verifier: verifier, downloadURLs: signer, tokens: tokens, clock: { 1_700_000_000 })
         return Application(responder: BerthResponder(services: services))

@@ -4,6 +4,11 @@ import Testing
 
 /// A handler that serves two operations and leaves the rest to the defaults.
 private struct TwoOperationHandler: ECROperationHandler {
+    /// Refuses anything on a repository named `forbidden`, and records nothing else.
+    func authorize(_ operation: ECROperation, target: ECRAccessTarget, context: ECRRequestContext) async throws(ECRError) {
+        if target.repositoryName == "forbidden" { throw ECRError(.accessDeniedException, "no \(operation.rawValue) on forbidden") }
+    }
+
     func createRepository(_ input: ECR.CreateRepositoryRequest, context: ECRRequestContext) async throws(ECRError) -> ECR.CreateRepositoryResponse {
         let registry = input.registryId ?? context.accountID
         let repository = ECR.Repository(
@@ -28,6 +33,29 @@ private struct TwoOperationHandler: ECROperationHandler {
 
 @Suite struct ECRDispatcherTests {
     private let handler = TwoOperationHandler()
+
+    @Test func everyOperationIsAuthorizedOnWhatItsInputNamesBeforeItRuns() async throws {
+        let body = Array(#"{"repositoryName":"forbidden"}"#.utf8)
+        let recorded = TargetRecorder()
+        await #expect(throws: ECRError(.accessDeniedException, "no CreateRepository on forbidden")) {
+            try await ECRDispatcher.dispatch(
+                operationName: "CreateRepository", body: body, handler: handler, context: testContext, onTarget: { recorded.record($0) })
+        }
+        #expect(recorded.targets == [.repository(name: "forbidden", registryId: nil)])
+        // Validation comes first: an invalid input is refused as such, whoever asks.
+        await #expect(throws: ECRError.self) {
+            try await ECRDispatcher.dispatch(operationName: "CreateRepository", body: Array("{}".utf8), handler: handler, context: testContext)
+        }
+    }
+
+    @Test func accessTargetsNameTheResource() {
+        #expect(ECR.TagResourceRequest(resourceArn: "arn:x", tags: []).accessTarget == .resource(arn: "arn:x"))
+        #expect(ECR.DescribeRepositoriesRequest().accessTarget == .repositories(names: [], registryId: nil))
+        #expect(ECR.GetAuthorizationTokenRequest().accessTarget == .registry(registryId: nil))
+        #expect(
+            ECR.PutImageRequest(registryId: "111122223333", repositoryName: "a", imageManifest: "{}").accessTarget
+                == .repository(name: "a", registryId: "111122223333"))
+    }
 
     private func dispatch(_ operation: String, _ body: String) async throws(ECRError) -> [String: Any] {
         jsonObject(try await ECRDispatcher.dispatch(operationName: operation, body: bytes(body), handler: handler, context: testContext))
@@ -88,4 +116,10 @@ private struct TwoOperationHandler: ECROperationHandler {
         #expect(ECROperation.uploadLayerPart.inputShapeName == "UploadLayerPartRequest")
         #expect(ECROperation.uploadLayerPart.outputShapeName == "UploadLayerPartResponse")
     }
+}
+
+/// Collects the targets the dispatcher reports.
+private final class TargetRecorder: @unchecked Sendable {
+    private(set) var targets: [ECRAccessTarget] = []
+    func record(_ target: ECRAccessTarget) { targets.append(target) }
 }

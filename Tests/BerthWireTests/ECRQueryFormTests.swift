@@ -116,6 +116,8 @@ import Testing
 
     @Test func queryBodyDispatches() async throws {
         struct Echo: ECROperationHandler {
+            func authorize(_ operation: ECROperation, target: ECRAccessTarget, context: ECRRequestContext) async throws(ECRError) {}
+
             func listImages(_ input: ECR.ListImagesRequest, context: ECRRequestContext) async throws(ECRError) -> ECR.ListImagesResponse {
                 ECR.ListImagesResponse(imageIds: [ECR.ImageIdentifier(imageTag: input.filter?.tagStatus)])
             }

@@ -621,8 +621,13 @@ def gen_handler_protocol(model, version):
         "///",
         "/// Every method has a default implementation (see `ECROperationHandler+Defaults1.swift` and `+Defaults2.swift`) that throws",
         "/// `UnknownOperationException` saying the operation is not supported yet, so a conformer implements only the",
-        "/// operations it serves.",
+        "/// operations it serves. `authorize` has no default: every conformer decides who may run what.",
         "public protocol ECROperationHandler: Sendable {",
+        "    /// Decides whether the caller in `context` may run `operation` on `target`, throwing to refuse (e.g.",
+        "    /// `AccessDeniedException`). The dispatcher calls it for every operation, after decoding and validating the",
+        "    /// input and before running it.",
+        "    func authorize(_ operation: ECROperation, target: ECRAccessTarget, context: ECRRequestContext) async throws(ECRError)",
+        "",
     ]
     for index, (name, op) in enumerate(op_items(model)):
         if index:
@@ -650,16 +655,49 @@ def gen_handler_defaults(model, version, part, parts):
     return lines
 
 
+def access_target(model, shape_name):
+    """The `ECRAccessTarget` expression for an operation input, from its members."""
+    shape = model.shapes[shape_name]
+    members = shape.get("members", {})
+    required = set(shape.get("required", []))
+    registry = "registryId" if "registryId" in members else "nil"
+    if "repositoryName" in members and "repositoryName" in required:
+        return ".repository(name: repositoryName, registryId: %s)" % registry
+    if "resourceArn" in members and "resourceArn" in required:
+        return ".resource(arn: resourceArn)"
+    if "repositoryNames" in members:
+        names = "repositoryNames" if "repositoryNames" in required else "repositoryNames ?? []"
+        return ".repositories(names: %s, registryId: %s)" % (names, registry)
+    return ".registry(registryId: %s)" % registry
+
+
+def gen_access_targets(model, version):
+    lines = header(version)
+    lines += [
+        "// What each operation acts on, read from its input (see `ECRAccessTarget`): the dispatcher authorizes every",
+        "// call on it before the operation runs.",
+    ]
+    for name, op in op_items(model):
+        shape_name = op["input"]["shape"]
+        lines += [
+            "",
+            "extension ECR.%s: ECRAccessible {" % shape_name,
+            "    /// What %s acts on." % name,
+            "    public var accessTarget: ECRAccessTarget { %s }" % access_target(model, shape_name),
+            "}",
+        ]
+    return lines
+
+
 def gen_routes(model, version):
     lines = header(version)
     lines += [
         "extension ECRDispatcher {",
-        "    /// Runs `operation`: decodes and validates its input from `body`, calls the handler method, encodes the output.",
+        "    /// Runs `operation` through `run`: decode and validate, authorize, call the handler method, encode the output.",
         "    static func route(",
         "        _ operation: ECROperation,",
-        "        body: [UInt8],",
-        "        handler: some ECROperationHandler,",
-        "        context: ECRRequestContext",
+        "        body: some ECRRequestBody,",
+        "        call: ECRCall<some ECROperationHandler>",
         "    ) async throws(ECRError) -> [UInt8] {",
         "        switch operation {",
     ]
@@ -667,8 +705,13 @@ def gen_routes(model, version):
         method = lower_camel(name)
         input_type = "ECR." + op["input"]["shape"]
         lines.append("        case .%s:" % method)
-        lines.append("            return try await run(body) { (input: %s) async throws(ECRError) in" % input_type)
-        lines.append("                try await handler.%s(input, context: context)" % method)
+        line = "            return try await run(operation, body, call) { (input: %s) async throws(ECRError) in" % input_type
+        if len(line) <= LINE:
+            lines.append(line)
+        else:
+            lines.append("            return try await run(operation, body, call) {")
+            lines.append("                (input: %s) async throws(ECRError) in" % input_type)
+        lines.append("                try await call.handler.%s(input, context: call.context)" % method)
         lines.append("            }")
     lines += ["        }", "    }", "}"]
     return lines
@@ -771,6 +814,7 @@ def render(model, version):
         "ECROperationHandler+Defaults1.swift": gen_handler_defaults(model, version, 0, 2),
         "ECROperationHandler+Defaults2.swift": gen_handler_defaults(model, version, 1, 2),
         "ECRDispatcher+Routes.swift": gen_routes(model, version),
+        "ECR+AccessTargets.swift": gen_access_targets(model, version),
         "ECRSchema.swift": gen_schema(model, version),
         "ECRPattern+Model.swift": gen_patterns(model, version),
         "ECREnumValues.swift": gen_enum_values(model, version),

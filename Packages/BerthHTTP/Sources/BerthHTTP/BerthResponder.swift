@@ -1,19 +1,25 @@
+import BerthCrypto
+import BerthService
 public import Hummingbird
+public import Logging
 import NIOCore
 
 /// The one HTTP responder of berth-server: dispatches `/healthz`, the ECR API (`POST /`, `GET /?Action=`), signed
 /// layer downloads and the OCI API (`/v2/...`) without a router, since ECR dispatches on a header and OCI
-/// names contain `/`.
+/// names contain `/`. Every request gets one structured log line (`RequestLog`), written after its answer is sent.
 public struct BerthResponder: HTTPResponder {
-    public typealias Context = BasicRequestContext
+    public typealias Context = BerthRequestContext
 
     let services: BerthServices
+    let logger: Logger
     let ecr: ECRResponder
     let downloads: LayerDownloadResponder
     let oci: OCIResponder
 
-    public init(services: BerthServices) {
+    /// A responder over `services`, logging to `logger`.
+    public init(services: BerthServices, logger: Logger = Logger(label: "berth")) {
         self.services = services
+        self.logger = logger
         self.ecr = ECRResponder(services: services)
         self.downloads = LayerDownloadResponder(services: services)
         self.oci = OCIResponder(services: services)
@@ -21,18 +27,59 @@ public struct BerthResponder: HTTPResponder {
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        if path == "/" {
-            return await ecr.respond(to: request)
+        let log = RequestLog(
+            requestID: SecureRandom.uuid(), door: Self.door(path: path, method: request.method),
+            bytesIn: request.headers[.contentLength].flatMap { Int64($0) } ?? 0)
+        let response = await RequestLog.$current.withValue(log) { await route(request, context: context, log: log) }
+        return finishing(response, log: log)
+    }
+
+    private func route(_ request: Request, context: Context, log: RequestLog) async -> Response {
+        let response: Response
+        switch log.door {
+        case .ecr, .ecrQuery:
+            response = await ecr.respond(to: request, context: context, log: log)
+        case .health:
+            log.update { $0.operation = "healthz" }
+            response = Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        case .oci:
+            response = await oci.respond(to: request, context: context, log: log)
+        case .download:
+            response = await downloads.respond(to: request, log: log)
+        case .other:
+            response = Response(status: .notFound, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "not found\n")))
         }
-        if path == "/healthz" {
-            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        return response
+    }
+
+    /// Which door a path belongs to.
+    static func door(path: String, method: HTTPRequest.Method) -> RequestLog.Door {
+        if path == "/" { return method == .get ? .ecrQuery : .ecr }
+        if path == "/healthz" { return .health }
+        if path == "/v2" || path.hasPrefix("/v2/") { return .oci }
+        if path.hasPrefix(LayerDownloadPath.prefix) { return .download }
+        return .other
+    }
+
+    /// The response with its body wrapped so the log line is written once the body has been sent (or failed).
+    private func finishing(_ response: Response, log: RequestLog) -> Response {
+        var response = response
+        let body = response.body
+        let logger = self.logger
+        log.update {
+            $0.status = Int(response.status.code)
+            $0.bytesOut = Int64(body.contentLength ?? 0)
         }
-        if path == "/v2" || path.hasPrefix("/v2/") {
-            return await oci.respond(to: request)
+        response.body = ResponseBody(contentLength: body.contentLength) { writer in
+            do {
+                try await body.write(writer)
+                log.emit(to: logger)
+            } catch {
+                log.update { $0.cause = "response body: \(error)" }
+                log.emit(to: logger)
+                throw error
+            }
         }
-        if path.hasPrefix("/berth/layers/") {
-            return downloads.respond(to: request)
-        }
-        return Response(status: .notFound, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "not found\n")))
+        return response
     }
 }

@@ -8,7 +8,8 @@ import Hummingbird
 import NIOCore
 
 /// Serves the ECR API: AWS JSON 1.1 on `POST /` with `X-Amz-Target`, and the seed query form `GET /?Action=`.
-/// Every call is SigV4-verified before it is decoded.
+/// Every call is SigV4-verified, then goes through the one dispatcher path (decode, validate, authorize, run):
+/// this door only translates HTTP to that path and its answer back.
 struct ECRResponder: Sendable {
     static let targetPrefix = "AmazonEC2ContainerRegistry_V20150921."
     /// The largest request body accepted: a 20 MiB layer part in base64 plus JSON framing.
@@ -25,38 +26,42 @@ struct ECRResponder: Sendable {
         return hasher.finalizeHex()
     }
 
-    func respond(to request: Request) async -> Response {
-        let requestID = SecureRandom.uuid()
+    func respond(to request: Request, context: BerthRequestContext, log: RequestLog) async -> Response {
+        let requestID = log.requestID
         do {
             let body = try await readBody(request)
+            log.update { $0.bytesIn = Int64(body.readableBytes) }
             let now = services.clock()
             let caller = try verify(request, body: body, now: now)
-            let context = ECRRequestContext(
-                accessKeyID: caller.accessKeyID, accountID: services.registry.configuration.accountID,
-                region: services.registry.configuration.region, requestID: requestID, now: now)
-            if request.method == .post, request.headers[Self.targetHeader] == Self.targetPrefix + "UploadLayerPart",
-                let output = try await uploadLayerPartFastPath(body, context: context)
-            {
-                return ECRResponse.success(output, requestID: requestID)
+            guard let principal = services.verifier.principalARN(for: caller.accessKeyID) else {
+                throw ECRError(.unrecognizedClientException, "The security token included in the request is invalid.")
             }
-            let (operation, json) = try operationAndBody(request, body: Array(body.readableBytesView))
-            let output = try await ECRDispatcher.dispatch(operationName: operation, body: json, handler: services.ecr, context: context)
+            log.update { $0.principal = principal }
+            let ecrContext = ECRRequestContext(
+                accessKeyID: caller.accessKeyID, principalARN: principal, sourceAddress: context.sourceAddress,
+                accountID: services.registry.configuration.accountID, region: services.registry.configuration.region, requestID: requestID,
+                now: now)
+            let output: [UInt8]
+            switch try operation(request) {
+            case .target(let name):
+                log.update { $0.operation = name }
+                output = try await ECRDispatcher.dispatch(
+                    operationName: name, body: body, handler: services.ecr, context: ecrContext,
+                    onTarget: { target in log.update { $0.repository = target.repositoryName } })
+            case .query(let name, let json):
+                log.update { $0.operation = name }
+                output = try await ECRDispatcher.dispatch(
+                    operationName: name, body: json, handler: services.ecr, context: ecrContext,
+                    onTarget: { target in log.update { $0.repository = target.repositoryName } })
+            }
             return ECRResponse.success(output, requestID: requestID)
         } catch let error as ECRError {
+            if let cause = error.cause { log.update { $0.cause = cause } }
             return ECRResponse.failure(error, requestID: requestID)
         } catch {
+            log.update { $0.cause = String(describing: error) }
             return ECRResponse.failure(ECRError.server("internal error"), requestID: requestID)
         }
-    }
-
-    /// UploadLayerPart without copying the part four times: the blob is base64-decoded straight from the body
-    /// (see `LayerPartBody`); nil when the body is not of the plain shape, and the ordinary path takes over.
-    private func uploadLayerPartFastPath(_ body: ByteBuffer, context: ECRRequestContext) async throws -> [UInt8]? {
-        guard let (json, blob) = body.withUnsafeReadableBytes({ LayerPartBody.split($0) }) else { return nil }
-        var input = try ECRDispatcher.decodeInput(ECR.UploadLayerPartRequest.self, from: json)
-        input.layerPartBlob = blob
-        try input.validate()
-        return try ECRDispatcher.encodeOutput(try await services.ecr.uploadLayerPart(input, context: context))
     }
 
     /// Collects the request body, refusing bodies larger than any ECR request can be.
@@ -82,21 +87,27 @@ struct ECRResponder: Sendable {
         }
     }
 
-    /// The operation name and its JSON body, from either form.
-    private func operationAndBody(_ request: Request, body: [UInt8]) throws -> (String, [UInt8]) {
+    /// Which operation a request names: by `X-Amz-Target` (the body is its JSON input) or by the query form's
+    /// `Action` (its JSON input built from the query).
+    private enum Named {
+        case target(String)
+        case query(String, json: [UInt8])
+    }
+
+    private func operation(_ request: Request) throws -> Named {
         switch request.method {
         case .post:
             guard let target = request.headers[Self.targetHeader], target.hasPrefix(Self.targetPrefix) else {
                 throw ECRError.unknownOperation("Missing or unknown X-Amz-Target")
             }
-            return (String(target.dropFirst(Self.targetPrefix.count)), body)
+            return .target(String(target.dropFirst(Self.targetPrefix.count)))
         case .get:
             let parameters = QueryString.parse(request.uri.query ?? "")
             guard let action = parameters.first(where: { $0.0 == "Action" })?.1 else {
                 throw ECRError.unknownOperation("Missing Action parameter")
             }
             let members = parameters.filter { $0.0 != "Action" && $0.0 != "Version" && !$0.0.hasPrefix("X-Amz-") }
-            return (action, try ECRQueryForm.jsonBody(operation: action, query: members))
+            return .query(action, json: try ECRQueryForm.jsonBody(operation: action, query: members))
         default:
             throw ECRError.unknownOperation("The ECR API answers POST / and GET /?Action=")
         }

@@ -11,7 +11,10 @@ import NIOCore
 struct LayerDownloadResponder: Sendable {
     let services: BerthServices
 
-    func respond(to request: Request) -> Response {
+    /// The signature was made by GetDownloadUrlForLayer, which passed the authorize point: a valid, unexpired URL
+    /// is its own authorization, as ECR's presigned layer URLs are.
+    func respond(to request: Request, log: RequestLog) async -> Response {
+        log.update { $0.operation = "\(request.method.rawValue) layer" }
         guard request.method == .get || request.method == .head else { return Self.plain(.methodNotAllowed, "method not allowed\n") }
         let path = request.uri.path
         guard services.downloadURLs.verify(path: path, query: request.uri.query ?? "", now: services.clock()) else {
@@ -20,9 +23,15 @@ struct LayerDownloadResponder: Sendable {
         guard let (repository, digestText) = LayerDownloadPath.parse(path), let digest = Digest(parsing: digestText) else {
             return Self.plain(.notFound, "not found\n")
         }
-        let registry = services.registry
-        guard let reader = try? registry.openBlob(repository: repository, digest: digest) else {
+        log.update { $0.repository = repository }
+        let reader: any BlobReader
+        do {
+            reader = try services.registry.openBlob(repository: repository, digest: digest)
+        } catch RegistryError.blobsNotFound {
             return Self.plain(.notFound, "layer not found\n")
+        } catch {
+            log.update { $0.cause = String(describing: error) }
+            return Self.plain(.internalServerError, "storage failure\n")
         }
         var headers: HTTPFields = [.contentType: "application/octet-stream", .contentLength: String(reader.length)]
         headers[HTTPField.Name("Docker-Content-Digest")!] = digest.description

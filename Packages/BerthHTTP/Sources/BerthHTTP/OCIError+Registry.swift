@@ -45,6 +45,8 @@ extension OCIError {
             self = OCIError(.unsupported, message: "\(error)", httpStatus: 400)
         case .unsupportedDigest(let digest):
             self = OCIError(.digestInvalid, message: "digest \(digest) uses an algorithm this registry cannot verify; use sha256")
+        case .accessDenied(let principal, let permission):
+            self = OCIError(.denied, message: "\(principal) is not authorized to perform \(permission.action) on \(permission.resource)")
         case .backend:
             // The detail (paths, errno) stays on the server; clients learn only that storage failed.
             self = OCIError(.unknown, message: "storage failure")

@@ -16,20 +16,44 @@ struct OCIResponder: Sendable {
 
     var registry: Registry { services.registry }
 
-    func respond(to request: Request) async -> Response {
+    /// Authenticates, parses the route, passes the one authorize point, then serves the route.
+    func respond(to request: Request, context: BerthRequestContext, log: RequestLog) async -> Response {
         let path = PercentDecoding.decode(request.uri.path, plusIsSpace: false)
-        if path == "/v2/token" { return authenticator.issueBearerToken(request) }
-        if case .failure(let challenge) = authenticator.authenticate(request) {
+        if path == "/v2/token" {
+            log.update { $0.operation = "token" }
+            return authenticator.issueBearerToken(request)
+        }
+        log.update { $0.operation = request.method.rawValue }
+        let caller: Caller
+        switch authenticator.authenticate(request, sourceAddress: context.sourceAddress) {
+        case .failure(let challenge):
             await drain(request)
             return OCIReply.error(challenge, method: request.method)
+        case .success(let authenticated):
+            caller = authenticated
         }
+        log.update { $0.principal = caller.principalARN }
+        let route: OCIRoute
         switch OCIRoute.parse(method: request.method.rawValue, path: path) {
         case .failure(let error):
             await drain(request)
             return OCIReply.error(error, method: request.method)
-        case .success(let route):
-            return await respond(to: request, route: route)
+        case .success(let parsed):
+            route = parsed
         }
+        log.update {
+            $0.operation = "\(request.method.rawValue) \(route.kindName)"
+            $0.repository = route.name?.value
+        }
+        let mountSource = queryValue(request, "mount") == nil ? nil : queryValue(request, "from")
+        let permissions = registry.distributionPermissions(for: route, method: request.method.rawValue, mountSource: mountSource)
+        do {
+            try await registry.authorize(AccessRequest(caller: caller, permissions: permissions))
+        } catch {
+            await drain(request)
+            return failure(error, request: request, about: .other)
+        }
+        return await respond(to: request, route: route)
     }
 
     private func respond(to request: Request, route: OCIRoute) async -> Response {
@@ -98,9 +122,15 @@ struct OCIResponder: Sendable {
         }
     }
 
-    /// The OCI answer for a failed call: registry errors through the one table, anything unexpected as UNKNOWN.
-    private func failure(_ error: any Error, request: Request, about subject: OCIError.Subject) -> Response {
+    /// The OCI answer for a failed call: registry errors through the one table, anything unexpected as UNKNOWN. The
+    /// cause of a 5xx goes to the request's log line.
+    func failure(_ error: any Error, request: Request, about subject: OCIError.Subject) -> Response {
         switch error {
+        case RegistryError.backend(let cause): RequestLog.current?.update { $0.cause = cause }
+        case is RegistryError, is OCIError: break
+        default: RequestLog.current?.update { $0.cause = String(describing: error) }
+        }
+        return switch error {
         case let error as RegistryError: OCIReply.error(OCIError(error, about: subject), method: request.method)
         case let error as OCIError: OCIReply.error(error, method: request.method)
         default: OCIReply.error(OCIError(.unknown, message: "internal error"), method: request.method)

@@ -11,20 +11,26 @@ struct RegistryAuthenticator: Sendable {
 
     let services: BerthServices
 
-    /// The caller's claims, or the 401 to send.
-    func authenticate(_ request: Request) -> Result<TokenClaims, OCIError> {
+    /// The caller (the principal of the access key the password was minted for), or the 401 to send. A password
+    /// whose key no longer exists authenticates nobody.
+    func authenticate(_ request: Request, sourceAddress: String?) -> Result<Caller, OCIError> {
         let header = request.headers[.authorization]
         let now = services.clock()
+        var bearer = false
+        var claims: TokenClaims?
         switch RegistryAuthorization.parse(header) {
         case .basic(let user, let password)?:
-            if user == "AWS", let claims = services.tokens.verify(password: password, now: now) { return .success(claims) }
+            if user == "AWS" { claims = services.tokens.verify(password: password, now: now) }
         case .bearer(let token)?:
-            if let claims = services.tokens.verify(password: token, now: now) { return .success(claims) }
-            return .failure(challenge(bearer: true))
+            bearer = true
+            claims = services.tokens.verify(password: token, now: now)
         case nil:
             break
         }
-        return .failure(challenge(bearer: false))
+        guard let claims, let principal = services.verifier.principalARN(for: claims.accessKeyID) else {
+            return .failure(challenge(bearer: bearer))
+        }
+        return .success(Caller(principalARN: principal, accessKeyID: claims.accessKeyID, sourceAddress: sourceAddress))
     }
 
     /// The 401 with ECR's Basic challenge, or a Bearer challenge pointing at `/v2/token`.

@@ -47,6 +47,11 @@ extension ECRError {
             self = .named("InvalidParameterException", "The image \(digest) is referenced by manifest lists \(parents)")
         case .unsupportedDigest(let digest):
             self = .invalidParameter("The digest '\(digest)' uses an algorithm this registry cannot verify; use sha256")
+        case .accessDenied(let principal, let permission):
+            self = .named(
+                "AccessDeniedException",
+                "User: \(principal) is not authorized to perform: \(permission.action) on resource: \(permission.resource) because no identity-based policy allows the \(permission.action) action"
+            )
         case .backend:
             self = .server("storage failure")
         }

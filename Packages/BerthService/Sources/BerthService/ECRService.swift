@@ -31,9 +31,13 @@ public struct ECRService: ECROperationHandler {
         } catch let error as ECRError {
             throw error
         } catch let error as RegistryError {
-            throw ECRError(error, accountID: accountID)
+            var rendered = ECRError(error, accountID: accountID)
+            if case .backend(let cause) = error { rendered.cause = cause }
+            throw rendered
         } catch {
-            throw ECRError.server("internal error: \(error)")
+            var rendered = ECRError.server("internal error")
+            rendered.cause = String(describing: error)
+            throw rendered
         }
     }
 

@@ -8,6 +8,8 @@ public struct Registry: Sendable {
     public let configuration: RegistryConfiguration
     /// Now, in epoch seconds (injectable for tests).
     public let clock: @Sendable () -> Double
+    /// Decides who may do what (`authorize`).
+    let authorizer: any Authorizer
     /// Serialises work on one upload session within this process.
     let uploadLocks = KeyedLock()
 
@@ -23,10 +25,16 @@ public struct Registry: Sendable {
         try await uploadLocks.withLockIfFree(id, body)
     }
 
-    public init(blobs: any BlobStore, metadata: any MetadataStore, configuration: RegistryConfiguration, clock: @escaping @Sendable () -> Double) {
+    /// A registry over `blobs` and `metadata`. Without an `authorizer`, the account's root principal may do
+    /// everything (`RootAuthorizer`).
+    public init(
+        blobs: any BlobStore, metadata: any MetadataStore, configuration: RegistryConfiguration, clock: @escaping @Sendable () -> Double,
+        authorizer: (any Authorizer)? = nil
+    ) {
         self.blobs = blobs
         self.metadata = metadata
         self.configuration = configuration
         self.clock = clock
+        self.authorizer = authorizer ?? RootAuthorizer(accountID: configuration.accountID)
     }
 }

@@ -32,9 +32,9 @@ public struct RegistryConfiguration: Sendable {
         return String(rest.split(separator: "/", maxSplits: 1).first ?? rest)
     }
 
-    /// The ARN ECR gives a repository.
-    public func repositoryARN(_ name: String) -> String {
-        "arn:aws:ecr:\(region):\(accountID):repository/\(name)"
+    /// The ARN ECR gives a repository (of this registry, or of `registryId`'s).
+    public func repositoryARN(_ name: String, registryId: String? = nil) -> String {
+        "arn:aws:ecr:\(region):\(registryId ?? accountID):repository/\(name)"
     }
 
     /// The URI clients pull a repository from.

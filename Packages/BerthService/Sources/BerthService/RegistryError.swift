@@ -23,6 +23,8 @@ public enum RegistryError: Error, Sendable, Equatable {
     case unsupportedDigest(String)
     /// The manifest is listed by indexes (`by`) and cannot be deleted alone.
     case manifestReferenced(digest: String, by: [String])
+    /// The caller lacks a permission the request needs.
+    case accessDenied(principal: String, Permission)
     /// A blob store or metadata backend failed.
     case backend(String)
 }

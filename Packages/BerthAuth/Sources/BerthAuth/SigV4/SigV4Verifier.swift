@@ -24,6 +24,12 @@ public struct SigV4Verifier: Sendable {
         self.maxClockSkewSeconds = maxClockSkewSeconds
     }
 
+    /// The principal ARN an access key belongs to (for callers authenticated another way, e.g. a registry
+    /// password minted for the key), or nil when the key is unknown.
+    public func principalARN(for accessKeyID: String) -> String? {
+        keys.principalARN(for: accessKeyID)
+    }
+
     /// Verifies `request` at time `now` and returns who signed it.
     ///
     /// The header form wins when an `Authorization` header is present; otherwise the presigned form is used when

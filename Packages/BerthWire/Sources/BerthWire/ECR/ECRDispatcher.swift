@@ -12,23 +12,27 @@ public enum ECRDispatcher {
     /// - Returns: the output shape as JSON (`{}` for empty outputs).
     /// - Throws: `UnknownOperationException` for an unknown name, `SerializationException` for a body that is not the
     ///   operation's JSON object, `InvalidParameterException` for a missing required member or a constraint
-    ///   violation, and whatever the handler throws.
+    ///   violation, whatever the handler's `authorize` throws (e.g. `AccessDeniedException`), and whatever the
+    ///   operation throws.
+    ///   - onTarget: told what the call acts on once its input is decoded (for the request log).
     public static func dispatch(
         operationName: String,
-        body: [UInt8],
+        body: some ECRRequestBody,
         handler: some ECROperationHandler,
-        context: ECRRequestContext
+        context: ECRRequestContext,
+        onTarget: @escaping @Sendable (ECRAccessTarget) -> Void = { _ in }
     ) async throws(ECRError) -> [UInt8] {
         guard let operation = ECROperation(rawValue: operationName) else {
             throw .unknownOperation("Operation \(operationName) is not an operation of Amazon ECR")
         }
-        return try await route(operation, body: body, handler: handler, context: context)
+        return try await route(operation, body: body, call: ECRCall(handler: handler, context: context, onTarget: onTarget))
     }
 
     /// Decodes and validates an input shape from a JSON body (empty means `{}`).
     /// - Throws: `SerializationException` or `InvalidParameterException`, as `dispatch` does.
-    public static func decodeInput<Input: ECRInputShape>(_ type: Input.Type, from body: [UInt8]) throws(ECRError) -> Input {
-        let input = try ECRJSONCodec.decode(type, from: body)
+    public static func decodeInput<Input: ECRInputShape>(_ type: Input.Type, from body: some ECRRequestBody) throws(ECRError) -> Input {
+        let decoded = body.withUnsafeReadableBytes { bytes in Result { () throws(ECRError) in try Input.decode(from: bytes) } }
+        let input = try decoded.get()
         try input.validate()
         return input
     }
@@ -39,12 +43,25 @@ public enum ECRDispatcher {
         try ECRJSONCodec.encode(output)
     }
 
-    static func run<Input: ECRInputShape, Output: Encodable>(
-        _ body: [UInt8],
+    /// The one path of every operation: decode and validate the input, let the handler authorize the call on what
+    /// the input names, then run it and encode its output.
+    static func run<Input: ECRInputShape & ECRAccessible, Output: Encodable>(
+        _ operation: ECROperation,
+        _ body: some ECRRequestBody,
+        _ call: ECRCall<some ECROperationHandler>,
         _ perform: (Input) async throws(ECRError) -> Output
     ) async throws(ECRError) -> [UInt8] {
         let input = try decodeInput(Input.self, from: body)
+        call.onTarget(input.accessTarget)
+        try await call.handler.authorize(operation, target: input.accessTarget, context: call.context)
         let output = try await perform(input)
         return try ECRJSONCodec.encode(output)
     }
+}
+
+/// One dispatched call: the handler that serves it, the caller's context, and who wants to know the call's target.
+struct ECRCall<Handler: ECROperationHandler> {
+    let handler: Handler
+    let context: ECRRequestContext
+    let onTarget: @Sendable (ECRAccessTarget) -> Void
 }

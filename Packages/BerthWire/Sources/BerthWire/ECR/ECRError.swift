@@ -11,6 +11,8 @@ public struct ECRError: Error, Sendable, Equatable, CustomStringConvertible {
     public var extraFields: [String: ECRErrorValue]
     /// The HTTP status of the answer: `code.httpStatus` unless set otherwise (e.g. by the authentication layer).
     public var httpStatus: Int
+    /// What really went wrong behind a `ServerException`, for the server's log; never sent to the client.
+    public var cause: String?
 
     /// Creates an error.
     /// - Parameters:

@@ -5,6 +5,11 @@ enum ECRJSONCodec {
     /// Decodes `body` (empty means `{}`) as `T`.
     /// - Throws: the `ECRError` a shape throws (a missing required member), else `SerializationException`.
     static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8]) throws(ECRError) -> T {
+        try body.withUnsafeBytes { bytes in Result { () throws(ECRError) in try decode(type, from: bytes) } }.get()
+    }
+
+    /// Decodes `body` (empty means `{}`) as `T`, copying the bytes once into the decoder's input.
+    static func decode<T: Decodable>(_ type: T.Type, from body: UnsafeRawBufferPointer) throws(ECRError) -> T {
         let isBlank = body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         let data = isBlank ? Data("{}".utf8) : Data(body)
         do {

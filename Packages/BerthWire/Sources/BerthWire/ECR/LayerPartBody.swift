@@ -1,6 +1,17 @@
 public import Foundation
 
-/// The UploadLayerPart fast path: finds the base64 `layerPartBlob` string in the raw JSON body and decodes it
+extension ECR.UploadLayerPartRequest {
+    /// Decodes an UploadLayerPart body with its base64 part decoded in place (`LayerPartBody.split`); a body of
+    /// another shape goes through the ordinary JSON decoder, which reports its errors.
+    public static func decode(from body: UnsafeRawBufferPointer) throws(ECRError) -> Self {
+        guard let (json, blob) = LayerPartBody.split(body) else { return try ECRJSONCodec.decode(Self.self, from: body) }
+        var input = try ECRJSONCodec.decode(Self.self, from: json)
+        input.layerPartBlob = blob
+        return input
+    }
+}
+
+/// How UploadLayerPart avoids copies: finds the base64 `layerPartBlob` string in the raw JSON body and decodes it
 /// straight into one `Data`, so a 10 MiB part costs one copy of its bytes instead of four (collected body, JSON
 /// string, base64 text, decoded blob). The rest of the body (a few hundred bytes) goes through the normal decoder.
 public enum LayerPartBody {

@@ -5,8 +5,13 @@
 ///
 /// Every method has a default implementation (see `ECROperationHandler+Defaults1.swift` and `+Defaults2.swift`) that throws
 /// `UnknownOperationException` saying the operation is not supported yet, so a conformer implements only the
-/// operations it serves.
+/// operations it serves. `authorize` has no default: every conformer decides who may run what.
 public protocol ECROperationHandler: Sendable {
+    /// Decides whether the caller in `context` may run `operation` on `target`, throwing to refuse (e.g.
+    /// `AccessDeniedException`). The dispatcher calls it for every operation, after decoding and validating the
+    /// input and before running it.
+    func authorize(_ operation: ECROperation, target: ECRAccessTarget, context: ECRRequestContext) async throws(ECRError)
+
     /// Checks the availability of one or more image layers in a repository.
     func batchCheckLayerAvailability(
         _ input: ECR.BatchCheckLayerAvailabilityRequest,

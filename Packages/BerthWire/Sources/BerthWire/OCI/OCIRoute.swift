@@ -31,6 +31,19 @@ public enum OCIRoute: Sendable, Hashable {
         }
     }
 
+    /// The route's name for logs: `base`, `catalog`, `tags`, `manifest`, `blob`, `upload` or `referrers`.
+    public var kindName: String {
+        switch self {
+        case .base: "base"
+        case .catalog: "catalog"
+        case .tagsList: "tags"
+        case .manifest: "manifest"
+        case .blob: "blob"
+        case .uploadStart, .upload: "upload"
+        case .referrers: "referrers"
+        }
+    }
+
     /// The methods this route serves, in the order an `Allow` header lists them.
     ///
     /// HEAD is listed wherever GET is (HTTP semantics; the adapter answers it without a body).
