@@ -13,15 +13,7 @@ import Testing
 /// Drives BerthResponder through Hummingbird's test client (no sockets).
 @Suite struct ResponderTests {
     static func makeApplication() -> some ApplicationProtocol {
-        let configuration = RegistryConfiguration(accountID: "123456789012", region: "us-east-1", publicURL: "http://127.0.0.1:5000")
-        let registry = Registry(blobs: MemoryBlobStore(), metadata: MemoryMetadataStore(), configuration: configuration, clock: { 1_700_000_000 })
-        let signer = URLSigner(signingKey: Array(repeating: 3, count: 32))
-        let ecr = ECRService(registry: registry, tokens: AuthorizationTokenIssuer(signingKey: Array(repeating: 4, count: 32)), downloadURLs: signer)
-        let verifier = SigV4Verifier(
-            keys: StaticAccessKeyStore(["AKIDEXAMPLE": "secret"], principalARN: "arn:aws:iam::123456789012:root"), region: "us-east-1")
-        let tokens = AuthorizationTokenIssuer(signingKey: Array(repeating: 4, count: 32))
-        let services = BerthServices(ecr: ecr, verifier: verifier, downloadURLs: signer, tokens: tokens, clock: { 1_700_000_000 })
-        return Application(responder: BerthResponder(services: services))
+        TestRegistry().application()
     }
 
     @Test func healthzAnswersOK() async throws {
