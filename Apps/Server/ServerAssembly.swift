@@ -14,7 +14,10 @@ struct ServerAssembly {
     init(options: ServerOptions) throws {
         try FileManager.default.createDirectory(atPath: options.dataDir, withIntermediateDirectories: true)
         let blobs = try FileSystemBlobStore(root: options.dataDir)
-        let metadata = try SQLiteMetadataStore(path: "\(options.dataDir)/metadata.sqlite")
+        let store = try SQLiteMetadataStore(path: "\(options.dataDir)/metadata.sqlite")
+        // Repositories from before stores had registries belong to the default region.
+        try store.adoptUnscopedRepositories(into: options.region)
+        let metadata = store.scoped(toRegistry: options.region)
         rootKey = try RootAccessKey.load(from: metadata)
         let tokenKey = try Self.secret("authorization-token-signing-key", in: metadata)
         let urlKey = try Self.secret("download-url-signing-key", in: metadata)

@@ -36,6 +36,30 @@ import Testing
         #expect(try store.setSettingIfAbsent("secret", value: "s2") == "s1")
     }
 
+    /// A database written by the first schema (before registries, image status and documents) migrates with its
+    /// data intact; its repositories wait in scope "" until the server adopts them into its default region.
+    @Test func aVersionOneDatabaseMigrates() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/v1.db"
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/metadata-v1.sqlite")
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+        let store = try SQLiteMetadataStore(path: path)
+        #expect(try store.schemaVersion == SQLiteMetadataStore.latestSchemaVersion)
+        #expect(try store.repository(named: "team/app")?.imageTagMutability == "IMMUTABLE")
+        let east = store.scoped(toRegistry: "us-east-1")
+        #expect(try east.adoptUnscopedRepositories(into: "us-east-1") == 1)
+        let image = try east.image(repository: "team/app", tag: "v1")
+        #expect(image?.status == .active)
+        #expect(image?.manifest == Array("{}".utf8))
+        #expect(try east.repository(named: "team/app")?.resourceTags == [ResourceTag(key: "team", value: "a")])
+        #expect(try east.layer(repository: "team/app", digest: "sha256:" + String(repeating: "0", count: 63) + "2")?.size == 10)
+        #expect(try east.upload(id: "11111111-1111-4111-8111-111111111111")?.repository == "team/app")
+        #expect(try store.setting("root-access-key") == "AKIAOLD:secret")
+        try east.putRepositoryDocument(repository: "team/app", kind: "lifecycle", value: "{}")
+        _ = try east.deleteRepository(named: "team/app", force: true)
+        #expect(try east.listRepositories(after: nil, limit: 10).isEmpty)
+    }
+
     @Test func aDatabaseFromANewerBuildIsRefused() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/newer.db"

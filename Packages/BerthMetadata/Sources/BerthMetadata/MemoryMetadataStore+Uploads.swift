@@ -4,51 +4,51 @@ import Synchronization
 extension MemoryMetadataStore {
     /// Stores a new upload session.
     public func createUpload(_ upload: UploadRecord) throws {
-        try state.withLock { state in
-            guard state.repositories[upload.repository] != nil else { throw MetadataError.repositoryNotFound(upload.repository) }
+        try withState { state in
+            guard state.repositories[key(upload.repository)] != nil else { throw MetadataError.repositoryNotFound(upload.repository) }
             guard state.uploads[upload.id] == nil else { throw MetadataError.backend("upload \(upload.id) already exists") }
-            state.uploads[upload.id] = upload
+            state.uploads[upload.id] = (registryScope, upload)
         }
     }
 
     /// The upload with `id`, or nil.
     public func upload(id: String) throws -> UploadRecord? {
-        state.withLock { $0.uploads[id] }
+        try withState { state in state.uploads[id].flatMap { $0.registry == registryScope ? $0.record : nil } }
     }
 
     /// Replaces an upload's progress (`updatedAt`, `partCount`, `bytesReceived`, `lastPartSize`, `hasUndersizedPart`).
     public func updateUpload(_ upload: UploadRecord) throws {
-        try state.withLock { state in
-            guard var stored = state.uploads[upload.id] else { throw MetadataError.uploadNotFound(upload.id) }
+        try withState { state in
+            guard var stored = state.uploads[upload.id]?.record else { throw MetadataError.uploadNotFound(upload.id) }
             stored.updatedAt = upload.updatedAt
             stored.partCount = upload.partCount
             stored.bytesReceived = upload.bytesReceived
             stored.lastPartSize = upload.lastPartSize
             stored.hasUndersizedPart = upload.hasUndersizedPart
-            state.uploads[upload.id] = stored
+            state.uploads[upload.id]?.record = stored
         }
     }
 
     /// Removes an upload session; returns false when there was none.
     @discardableResult public func deleteUpload(id: String) throws -> Bool {
-        state.withLock { $0.uploads.removeValue(forKey: id) != nil }
+        try withState { $0.uploads.removeValue(forKey: id) != nil }
     }
 
     /// Uploads whose last activity is before `time`, sorted by last activity then id.
     public func listUploads(updatedBefore time: Double) throws -> [UploadRecord] {
-        state.withLock { state in
-            state.uploads.values.filter { $0.updatedAt < time }.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }
+        try withState { state in
+            state.uploads.values.map(\.record).filter { $0.updatedAt < time }.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }
         }
     }
 
     /// A stored setting, or nil.
     public func setting(_ name: String) throws -> String? {
-        state.withLock { $0.settings[name] }
+        try withState { $0.settings[name] }
     }
 
     /// Stores `value` under `name` unless a value is there; returns the value now stored.
     public func setSettingIfAbsent(_ name: String, value: String) throws -> String {
-        state.withLock { state in
+        try withState { state in
             if let stored = state.settings[name] { return stored }
             state.settings[name] = value
             return value
@@ -57,6 +57,6 @@ extension MemoryMetadataStore {
 
     /// Stores or replaces a setting.
     public func setSetting(_ name: String, value: String) throws {
-        state.withLock { $0.settings[name] = value }
+        try withState { $0.settings[name] = value }
     }
 }

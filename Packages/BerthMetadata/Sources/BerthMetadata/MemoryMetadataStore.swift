@@ -1,7 +1,8 @@
 import Synchronization
 
 /// A metadata store in memory with the same semantics as `SQLiteMetadataStore`: for tests, and as the
-/// reference the conformance suite is written against. Every method holds one lock, so each is atomic.
+/// reference the conformance suite is written against. Every method holds one lock, so each is atomic; views of
+/// other registries (`scoped(toRegistry:)`) share the data and the lock.
 public final class MemoryMetadataStore: MetadataStore {
     struct StoredImage {
         /// The record, with `tags` always empty (tags live in `RepositoryState.tags`).
@@ -16,6 +17,8 @@ public final class MemoryMetadataStore: MetadataStore {
         /// tag → image digest.
         var tags: [String: String] = [:]
         var layers: [String: LayerRecord] = [:]
+        /// kind → document.
+        var documents: [String: String] = [:]
 
         /// The sorted tags of image `digest`.
         func tags(of digest: String) -> [String] {
@@ -30,66 +33,117 @@ public final class MemoryMetadataStore: MetadataStore {
         }
     }
 
+    /// Everything, keyed by `Scoped` keys (registry and name) where a registry owns it.
     struct State {
-        var repositories: [String: RepositoryState] = [:]
-        var uploads: [String: UploadRecord] = [:]
+        var repositories: [Scoped: RepositoryState] = [:]
+        /// upload id → (registry, record).
+        var uploads: [String: (registry: String, record: UploadRecord)] = [:]
+        /// (registry, "kind\u{0}key") → document.
+        var documents: [Scoped: String] = [:]
         var settings: [String: String] = [:]
     }
 
-    let state = Mutex(State())
+    /// A name within one registry.
+    struct Scoped: Hashable {
+        var registry: String
+        var name: String
+    }
 
-    /// An empty store.
-    public init() {}
+    private final class Shared: Sendable {
+        let state = Mutex(State())
+    }
+
+    private let shared: Shared
+    /// The registry this view sees.
+    public let registryScope: String
+
+    /// An empty store (its view of registry `""`).
+    public init() {
+        shared = Shared()
+        registryScope = ""
+    }
+
+    private init(shared: Shared, registryScope: String) {
+        self.shared = shared
+        self.registryScope = registryScope
+    }
+
+    /// The view of registry `registry` over the same data.
+    public func scoped(toRegistry registry: String) -> any MetadataStore {
+        MemoryMetadataStore(shared: shared, registryScope: registry)
+    }
+
+    /// Runs `body` holding the store's one lock.
+    func withState<T: Sendable>(_ body: (inout State) throws -> T) throws -> T {
+        try shared.state.withLock { state in try body(&state) }
+    }
+
+    /// The key of repository `name` in this view's registry.
+    func key(_ name: String) -> Scoped { Scoped(registry: registryScope, name: name) }
+
+    /// Moves the repositories of scope `""` into `registry`, except names `registry` already has.
+    @discardableResult public func adoptUnscopedRepositories(into registry: String) throws -> Int {
+        try withState { state in
+            let movable = state.repositories.keys.filter { $0.registry == "" && state.repositories[Scoped(registry: registry, name: $0.name)] == nil }
+            for old in movable {
+                state.repositories[Scoped(registry: registry, name: old.name)] = state.repositories.removeValue(forKey: old)
+                for (id, upload) in state.uploads where upload.registry == "" && upload.record.repository == old.name {
+                    state.uploads[id] = (registry, upload.record)
+                }
+            }
+            return movable.count
+        }
+    }
 
     // MARK: Repositories
 
     /// Stores a new repository.
     public func createRepository(_ repository: RepositoryRecord) throws {
-        try state.withLock { state in
-            guard state.repositories[repository.name] == nil else { throw MetadataError.repositoryAlreadyExists(repository.name) }
-            state.repositories[repository.name] = RepositoryState(record: repository)
+        try withState { state in
+            guard state.repositories[key(repository.name)] == nil else { throw MetadataError.repositoryAlreadyExists(repository.name) }
+            state.repositories[key(repository.name)] = RepositoryState(record: repository)
         }
     }
 
     /// The repository named `name`, or nil.
     public func repository(named name: String) throws -> RepositoryRecord? {
-        state.withLock { $0.repositories[name]?.record }
+        try withState { $0.repositories[key(name)]?.record }
     }
 
     /// Repositories sorted by name, strictly after `after`, at most `limit`.
     public func listRepositories(after: String?, limit: Int) throws -> [RepositoryRecord] {
         guard limit > 0 else { return [] }
-        return state.withLock { state in
-            let names = state.repositories.keys.filter { $0 > (after ?? "") }.sorted().prefix(limit)
-            return names.compactMap { state.repositories[$0]?.record }
+        return try withState { state in
+            let names = state.repositories.keys.filter { $0.registry == registryScope && $0.name > (after ?? "") }.map(\.name)
+            return names.sorted().prefix(limit).compactMap { state.repositories[key($0)]?.record }
         }
     }
 
-    /// How many repositories exist.
+    /// How many repositories this registry has.
     public func repositoryCount() throws -> Int {
-        state.withLock { $0.repositories.count }
+        try withState { state in state.repositories.keys.filter { $0.registry == registryScope }.count }
     }
 
     /// Replaces a repository's settings (`createdAt` is kept).
     public func updateRepository(_ repository: RepositoryRecord) throws {
-        try state.withLock { state in
-            guard let createdAt = state.repositories[repository.name]?.record.createdAt else {
+        try withState { state in
+            guard let createdAt = state.repositories[key(repository.name)]?.record.createdAt else {
                 throw MetadataError.repositoryNotFound(repository.name)
             }
             var record = repository
             record.createdAt = createdAt
-            state.repositories[repository.name]?.record = record
+            state.repositories[key(repository.name)]?.record = record
         }
     }
 
-    /// Deletes a repository (with `force`, its images, tags, layer links and uploads too).
+    /// Deletes a repository (with `force`, its images, tags, layer links, uploads and documents too).
     public func deleteRepository(named name: String, force: Bool) throws -> RepositoryDeletion {
-        try state.withLock { state in
-            guard let repository = state.repositories[name] else { throw MetadataError.repositoryNotFound(name) }
+        try withState { state in
+            guard let repository = state.repositories[key(name)] else { throw MetadataError.repositoryNotFound(name) }
             guard repository.images.isEmpty || force else { throw MetadataError.repositoryNotEmpty(name) }
-            let uploads = state.uploads.values.filter { $0.repository == name }.map(\.id).sorted()
+            let uploads = state.uploads.values.filter { $0.registry == registryScope && $0.record.repository == name }.map(\.record.id).sorted()
             for id in uploads { state.uploads[id] = nil }
-            state.repositories[name] = nil
+            state.repositories[key(name)] = nil
             return RepositoryDeletion(repository: repository.record, imageCount: repository.images.count, uploadIDs: uploads)
         }
     }
@@ -98,26 +152,26 @@ public final class MemoryMetadataStore: MetadataStore {
 
     /// Links a blob into a repository (idempotent; keeps the first record).
     public func putLayer(_ layer: LayerRecord) throws {
-        try state.withLock { state in
-            guard state.repositories[layer.repository] != nil else { throw MetadataError.repositoryNotFound(layer.repository) }
-            if state.repositories[layer.repository]?.layers[layer.digest] == nil {
-                state.repositories[layer.repository]?.layers[layer.digest] = layer
+        try withState { state in
+            guard state.repositories[key(layer.repository)] != nil else { throw MetadataError.repositoryNotFound(layer.repository) }
+            if state.repositories[key(layer.repository)]?.layers[layer.digest] == nil {
+                state.repositories[key(layer.repository)]?.layers[layer.digest] = layer
             }
         }
     }
 
     /// The blob `digest` as linked into `repository`, or nil.
     public func layer(repository: String, digest: String) throws -> LayerRecord? {
-        state.withLock { $0.repositories[repository]?.layers[digest] }
+        try withState { $0.repositories[key(repository)]?.layers[digest] }
     }
 
-    /// True when any repository links the blob.
+    /// True when any repository of any registry links the blob.
     public func isLayerLinkedAnywhere(digest: String) throws -> Bool {
-        state.withLock { state in state.repositories.values.contains { $0.layers[digest] != nil } }
+        try withState { state in state.repositories.values.contains { $0.layers[digest] != nil } }
     }
 
     /// Unlinks the blob from `repository`; false when it was not linked. The blob's bytes are GC's to remove.
     @discardableResult public func deleteLayer(repository: String, digest: String) throws -> Bool {
-        state.withLock { $0.repositories[repository]?.layers.removeValue(forKey: digest) != nil }
+        try withState { $0.repositories[key(repository)]?.layers.removeValue(forKey: digest) != nil }
     }
 }

@@ -1,11 +1,32 @@
 /// Everything Berth stores that is not blob bytes: repositories, images and tags, layer links, upload
-/// sessions and settings. Every method is one atomic step, so a plugin (e.g. PostgreSQL) can implement each
-/// as one transaction, and concurrent servers sharing a store stay consistent.
+/// sessions, registry and repository documents, and settings. Every method is one atomic step, so a plugin (e.g.
+/// PostgreSQL) can implement each as one transaction, and concurrent servers sharing a store stay consistent.
+///
+/// **Registries.** One store holds several registries (one per AWS region), each with its own repositories, images,
+/// uploads and registry documents. A store value is a view of one registry (`registryScope`; a freshly opened store
+/// sees scope `""`); `scoped(toRegistry:)` gives the view of another over the same data. Store-wide on purpose:
+/// the settings (server secrets), `listUploads(updatedBefore:)` and `isLayerLinkedAnywhere` (the worker and garbage
+/// collection look across every registry of the one blob store).
+///
+/// **Documents.** Registry-wide settings (registry policy, replication, scanning, account settings, creation
+/// templates, pull-through cache rules, ...) and per-repository ones beyond `RepositoryRecord` (lifecycle policy and
+/// preview) are opaque text under a kind and key: the service encodes and decodes them, so a new operation never
+/// changes this protocol.
 ///
 /// Lists are ordered by their key (byte order of the UTF-8 text) and paged with an exclusive `after` cursor; a
 /// `limit` of 0 or less gives an empty list. Queries about a repository that does not exist find nothing (nil,
 /// empty, 0 or false) rather than throwing; the service checks the repository first.
 public protocol MetadataStore: Sendable {
+    // MARK: Registries
+
+    /// The registry this view sees (`""` for a freshly opened store).
+    var registryScope: String { get }
+    /// The view of registry `registry` over the same data.
+    func scoped(toRegistry registry: String) -> any MetadataStore
+    /// Moves every repository of scope `""` (created before stores had registries) into `registry`; returns how many
+    /// moved. A repository whose name `registry` already has stays where it is.
+    @discardableResult func adoptUnscopedRepositories(into registry: String) throws -> Int
+
     // MARK: Repositories
 
     /// Stores a new repository. - Throws: `MetadataError.repositoryAlreadyExists`.
@@ -42,11 +63,17 @@ public protocol MetadataStore: Sendable {
     func image(repository: String, digest: String) throws -> ImageRecord?
     /// The image `tag` points at in `repository`, with its tags.
     func image(repository: String, tag: String) throws -> ImageRecord?
-    /// Images sorted by digest, strictly after digest `after`, at most `limit`, filtered by tag status.
-    func listImages(repository: String, tagStatus: TagStatusFilter, after: String?, limit: Int) throws -> [ImageRecord]
+    /// Images sorted by digest, strictly after digest `after`, at most `limit`, filtered by tag status and (unless
+    /// nil) storage status.
+    func listImages(repository: String, tagStatus: TagStatusFilter, imageStatus: ImageStatus?, after: String?, limit: Int) throws
+        -> [ImageRecord]
     /// (digest, tag) pairs sorted by digest then tag (one per tag; untagged images once with a nil tag),
-    /// strictly after `after`, at most `limit`.
-    func listImageIDs(repository: String, tagStatus: TagStatusFilter, after: ImageIDRecord?, limit: Int) throws -> [ImageIDRecord]
+    /// strictly after `after`, at most `limit`, filtered by tag status and (unless nil) storage status.
+    func listImageIDs(repository: String, tagStatus: TagStatusFilter, imageStatus: ImageStatus?, after: ImageIDRecord?, limit: Int) throws
+        -> [ImageIDRecord]
+    /// Sets an image's storage status at `time`: becoming `.archived` records `lastArchivedAt`, becoming `.active`
+    /// from another status records `lastActivatedAt`. Returns the image as it is now, or nil when there is none.
+    func setImageStatus(repository: String, digest: String, status: ImageStatus, at time: Double) throws -> ImageRecord?
     /// The tags of `repository`, sorted byte-wise (UTF-8 bytes, so ASCII order: digits, then upper case, then
     /// lower case), strictly after `after`, at most `limit`. Empty for an unknown repository.
     func listTags(repository: String, after: String?, limit: Int) throws -> [String]
@@ -100,7 +127,29 @@ public protocol MetadataStore: Sendable {
     /// Uploads whose last activity is strictly before `time` (for expiry), sorted by `updatedAt` then id.
     func listUploads(updatedBefore time: Double) throws -> [UploadRecord]
 
-    // MARK: Settings
+    // MARK: Registry documents
+
+    /// The registry document `kind`/`key`, or nil.
+    func registryDocument(kind: String, key: String) throws -> String?
+    /// Stores or replaces the registry document `kind`/`key`.
+    func putRegistryDocument(kind: String, key: String, value: String) throws
+    /// Stores the registry document `kind`/`key` only when there is none; returns false (changing nothing) when there is.
+    func insertRegistryDocument(kind: String, key: String, value: String) throws -> Bool
+    /// Removes the registry document `kind`/`key`; returns the value it had, or nil when there was none.
+    @discardableResult func deleteRegistryDocument(kind: String, key: String) throws -> String?
+    /// The registry documents of `kind`, sorted by key (byte order), strictly after `after`, at most `limit`.
+    func listRegistryDocuments(kind: String, after: String?, limit: Int) throws -> [RegistryDocument]
+
+    // MARK: Repository documents
+
+    /// The document `kind` of `repository`, or nil (also for an unknown repository).
+    func repositoryDocument(repository: String, kind: String) throws -> String?
+    /// Stores or replaces the document `kind` of `repository`. - Throws: `MetadataError.repositoryNotFound`.
+    func putRepositoryDocument(repository: String, kind: String, value: String) throws
+    /// Removes the document `kind` of `repository`; returns the value it had, or nil when there was none.
+    @discardableResult func deleteRepositoryDocument(repository: String, kind: String) throws -> String?
+
+    // MARK: Settings (store-wide)
 
     /// A stored setting (keys, secrets, registry-wide options), or nil.
     func setting(_ name: String) throws -> String?
@@ -109,6 +158,18 @@ public protocol MetadataStore: Sendable {
     func setSettingIfAbsent(_ name: String, value: String) throws -> String
     /// Stores or replaces a setting.
     func setSetting(_ name: String, value: String) throws
+}
+
+extension MetadataStore {
+    /// Images of any storage status (see `listImages(repository:tagStatus:imageStatus:after:limit:)`).
+    public func listImages(repository: String, tagStatus: TagStatusFilter, after: String?, limit: Int) throws -> [ImageRecord] {
+        try listImages(repository: repository, tagStatus: tagStatus, imageStatus: nil, after: after, limit: limit)
+    }
+
+    /// Image ids of any storage status (see `listImageIDs(repository:tagStatus:imageStatus:after:limit:)`).
+    public func listImageIDs(repository: String, tagStatus: TagStatusFilter, after: ImageIDRecord?, limit: Int) throws -> [ImageIDRecord] {
+        try listImageIDs(repository: repository, tagStatus: tagStatus, imageStatus: nil, after: after, limit: limit)
+    }
 }
 
 /// The failures every metadata store reports the same way.

@@ -73,11 +73,18 @@ public struct ImageRecord: Sendable, Equatable {
     public var lastPulledAt: Double?
     /// The tags on this image, sorted.
     public var tags: [String]
+    /// Whether the image is in standard storage (pullable), archived, or being restored.
+    public var status: ImageStatus
+    /// When the image was last archived, epoch seconds.
+    public var lastArchivedAt: Double?
+    /// When the image was last restored from the archive, epoch seconds.
+    public var lastActivatedAt: Double?
 
     /// An image record.
     public init(
         repository: String, digest: String, manifest: [UInt8], mediaType: String, artifactType: String? = nil, subjectDigest: String? = nil,
-        sizeInBytes: Int64, pushedAt: Double, lastPulledAt: Double? = nil, tags: [String] = []
+        sizeInBytes: Int64, pushedAt: Double, lastPulledAt: Double? = nil, tags: [String] = [], status: ImageStatus = .active,
+        lastArchivedAt: Double? = nil, lastActivatedAt: Double? = nil
     ) {
         self.repository = repository
         self.digest = digest
@@ -89,6 +96,33 @@ public struct ImageRecord: Sendable, Equatable {
         self.pushedAt = pushedAt
         self.lastPulledAt = lastPulledAt
         self.tags = tags
+        self.status = status
+        self.lastArchivedAt = lastArchivedAt
+        self.lastActivatedAt = lastActivatedAt
+    }
+}
+
+/// An image's storage status (ECR's `imageStatus`).
+public enum ImageStatus: String, Sendable, Equatable, CaseIterable {
+    /// In standard storage: pullable.
+    case active = "ACTIVE"
+    /// In archive storage: listed, not pullable until restored.
+    case archived = "ARCHIVED"
+    /// Being restored from the archive.
+    case activating = "ACTIVATING"
+}
+
+/// One registry document: a registry-wide setting stored as opaque text under its key.
+public struct RegistryDocument: Sendable, Equatable {
+    /// The key within its kind (a prefix, a setting name, a principal ARN, or `""` for singletons).
+    public var key: String
+    /// The document, as the service encoded it (JSON).
+    public var value: String
+
+    /// A document.
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
     }
 }
 

@@ -1,7 +1,8 @@
 // Images and tags: reads.
 extension SQLiteMetadataStore {
     static let imageColumns = """
-        i.id, i.digest, i.manifest, i.media_type, i.artifact_type, i.subject_digest, i.size, i.pushed_at, i.last_pulled_at
+        i.id, i.digest, i.manifest, i.media_type, i.artifact_type, i.subject_digest, i.size, i.pushed_at, i.last_pulled_at, i.status, \
+        i.last_archived_at, i.last_activated_at
         """
 
     /// The image with `digest` in `repository`, with its tags.
@@ -9,7 +10,7 @@ extension SQLiteMetadataStore {
         try read { connection in
             try images(
                 "SELECT \(Self.imageColumns) FROM images i WHERE i.\(Self.inRepository) AND i.digest = ?",
-                [.text(repository), .text(digest)],
+                [.text(registryScope), .text(repository), .text(digest)],
                 repository: repository,
                 connection
             ).first
@@ -21,15 +22,17 @@ extension SQLiteMetadataStore {
         try read { connection in
             try images(
                 "SELECT \(Self.imageColumns) FROM tags t JOIN images i ON i.id = t.image_id WHERE t.\(Self.inRepository) AND t.tag = ?",
-                [.text(repository), .text(tag)],
+                [.text(registryScope), .text(repository), .text(tag)],
                 repository: repository,
                 connection
             ).first
         }
     }
 
-    /// Images sorted by digest, strictly after `after`, at most `limit`, filtered by tag status.
-    public func listImages(repository: String, tagStatus: TagStatusFilter, after: String?, limit: Int) throws -> [ImageRecord] {
+    /// Images sorted by digest, strictly after `after`, at most `limit`, filtered by tag and storage status.
+    public func listImages(repository: String, tagStatus: TagStatusFilter, imageStatus: ImageStatus?, after: String?, limit: Int) throws
+        -> [ImageRecord]
+    {
         guard limit > 0 else { return [] }
         let filter =
             switch tagStatus {
@@ -37,10 +40,11 @@ extension SQLiteMetadataStore {
             case .tagged: "AND EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id)"
             case .untagged: "AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id)"
             }
+        let status = imageStatus.map { "AND i.status = '\($0.rawValue)'" } ?? ""
         return try read { connection in
             try images(
-                "SELECT \(Self.imageColumns) FROM images i WHERE i.\(Self.inRepository) AND i.digest > ? \(filter) ORDER BY i.digest LIMIT ?",
-                [.text(repository), .text(after ?? ""), .int(limit)],
+                "SELECT \(Self.imageColumns) FROM images i WHERE i.\(Self.inRepository) AND i.digest > ? \(filter) \(status) ORDER BY i.digest LIMIT ?",
+                [.text(registryScope), .text(repository), .text(after ?? ""), .int(limit)],
                 repository: repository,
                 connection
             )
@@ -48,14 +52,17 @@ extension SQLiteMetadataStore {
     }
 
     /// (digest, tag) pairs sorted by digest then tag, untagged images once with a nil tag.
-    public func listImageIDs(repository: String, tagStatus: TagStatusFilter, after: ImageIDRecord?, limit: Int) throws -> [ImageIDRecord] {
+    public func listImageIDs(repository: String, tagStatus: TagStatusFilter, imageStatus: ImageStatus?, after: ImageIDRecord?, limit: Int) throws
+        -> [ImageIDRecord]
+    {
         guard limit > 0 else { return [] }
-        let filter =
+        var filter =
             switch tagStatus {
             case .any: ""
             case .tagged: "AND t.tag IS NOT NULL"
             case .untagged: "AND t.tag IS NULL"
             }
+        if let imageStatus { filter += " AND i.status = '\(imageStatus.rawValue)'" }
         let afterDigest = after?.digest ?? ""
         return try read(singleStatement: true) { connection in
             try connection.rows(
@@ -65,7 +72,7 @@ extension SQLiteMetadataStore {
                 AND (i.digest > ? OR coalesce(t.tag, '') > ?) \(filter)
                 ORDER BY i.digest, coalesce(t.tag, '') LIMIT ?
                 """,
-                [.text(repository), .text(afterDigest), .text(afterDigest), .text(after?.tag ?? ""), .int(limit)]
+                [.text(registryScope), .text(repository), .text(afterDigest), .text(afterDigest), .text(after?.tag ?? ""), .int(limit)]
             ) { ImageIDRecord(digest: $0.text(0), tag: $0.optionalText(1)) }
         }
     }
@@ -77,7 +84,7 @@ extension SQLiteMetadataStore {
         return try read(singleStatement: true) { connection in
             try connection.rows(
                 "SELECT tag FROM tags WHERE \(Self.inRepository) AND tag > ? ORDER BY tag LIMIT ?",
-                [.text(repository), .text(after ?? ""), .int(limit)]
+                [.text(registryScope), .text(repository), .text(after ?? ""), .int(limit)]
             ) { $0.text(0) }
         }
     }
@@ -87,7 +94,7 @@ extension SQLiteMetadataStore {
         try read(singleStatement: true) { connection in
             try connection.row(
                 "SELECT count(*) FROM images WHERE \(Self.inRepository)",
-                [.text(repository)]
+                [.text(registryScope), .text(repository)]
             ) { $0.int(0) } ?? 0
         }
     }
@@ -100,7 +107,7 @@ extension SQLiteMetadataStore {
                 SELECT i.digest FROM image_children c JOIN images i ON i.id = c.parent_id
                 WHERE c.\(Self.inRepository) AND c.child_digest = ? ORDER BY i.digest
                 """,
-                [.text(repository), .text(digest)]
+                [.text(registryScope), .text(repository), .text(digest)]
             ) { $0.text(0) }
         }
     }
@@ -110,7 +117,7 @@ extension SQLiteMetadataStore {
         try read { connection in
             try images(
                 "SELECT \(Self.imageColumns) FROM images i WHERE i.\(Self.inRepository) AND i.subject_digest = ? ORDER BY i.digest",
-                [.text(repository), .text(subject)],
+                [.text(registryScope), .text(repository), .text(subject)],
                 repository: repository,
                 connection
             )
@@ -122,7 +129,7 @@ extension SQLiteMetadataStore {
         try read(singleStatement: true) { connection in
             try connection.row(
                 "SELECT EXISTS (SELECT 1 FROM image_blobs WHERE \(Self.inRepository) AND blob_digest = ?)",
-                [.text(repository), .text(digest)]
+                [.text(registryScope), .text(repository), .text(digest)]
             ) { $0.bool(0) } ?? false
         }
     }
@@ -134,7 +141,9 @@ extension SQLiteMetadataStore {
                 row.int64(0),
                 ImageRecord(
                     repository: repository, digest: row.text(1), manifest: row.blob(2), mediaType: row.text(3), artifactType: row.optionalText(4),
-                    subjectDigest: row.optionalText(5), sizeInBytes: row.int64(6), pushedAt: row.double(7), lastPulledAt: row.optionalDouble(8)
+                    subjectDigest: row.optionalText(5), sizeInBytes: row.int64(6), pushedAt: row.double(7), lastPulledAt: row.optionalDouble(8),
+                    status: ImageStatus(rawValue: row.text(9)) ?? .active, lastArchivedAt: row.optionalDouble(10),
+                    lastActivatedAt: row.optionalDouble(11)
                 )
             )
         }

@@ -37,7 +37,7 @@ extension SQLiteMetadataStore {
             guard
                 let id = try connection.row(
                     "SELECT id FROM images WHERE \(Self.inRepository) AND digest = ?",
-                    [.text(repository), .text(digest)],
+                    [.text(registryScope), .text(repository), .text(digest)],
                     { $0.int64(0) }
                 )
             else { return nil }
@@ -71,7 +71,7 @@ extension SQLiteMetadataStore {
         try write { connection in
             try connection.run(
                 "UPDATE images SET last_pulled_at = ? WHERE \(Self.inRepository) AND digest = ?",
-                [.real(time), .text(repository), .text(digest)]
+                [.real(time), .text(registryScope), .text(repository), .text(digest)]
             )
         }
     }

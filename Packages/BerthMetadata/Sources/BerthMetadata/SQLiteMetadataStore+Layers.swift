@@ -16,7 +16,7 @@ extension SQLiteMetadataStore {
         try read(singleStatement: true) { connection in
             try connection.row(
                 "SELECT size, created_at FROM layers WHERE \(Self.inRepository) AND digest = ?",
-                [.text(repository), .text(digest)]
+                [.text(registryScope), .text(repository), .text(digest)]
             ) { LayerRecord(repository: repository, digest: digest, size: $0.int64(0), createdAt: $0.double(1)) }
         }
     }
@@ -31,7 +31,8 @@ extension SQLiteMetadataStore {
     /// Unlinks the blob from `repository`; false when it was not linked. The blob's bytes are GC's to remove.
     @discardableResult public func deleteLayer(repository: String, digest: String) throws -> Bool {
         try write { connection in
-            try connection.run("DELETE FROM layers WHERE \(Self.inRepository) AND digest = ?", [.text(repository), .text(digest)]) > 0
+            try connection.run(
+                "DELETE FROM layers WHERE \(Self.inRepository) AND digest = ?", [.text(registryScope), .text(repository), .text(digest)]) > 0
         }
     }
 
@@ -63,8 +64,8 @@ extension SQLiteMetadataStore {
     public func upload(id: String) throws -> UploadRecord? {
         try read(singleStatement: true) { connection in
             try connection.row(
-                "SELECT \(Self.uploadColumns) FROM uploads u JOIN repositories r ON r.id = u.repository_id WHERE u.id = ?",
-                [.text(id)],
+                "SELECT \(Self.uploadColumns) FROM uploads u JOIN repositories r ON r.id = u.repository_id WHERE u.id = ? AND r.registry = ?",
+                [.text(id), .text(registryScope)],
                 Self.upload
             )
         }

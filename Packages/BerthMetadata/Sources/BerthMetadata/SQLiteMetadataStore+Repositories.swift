@@ -11,8 +11,8 @@ extension SQLiteMetadataStore {
         try write { connection in
             guard try repositoryID(connection, repository.name) == nil else { throw MetadataError.repositoryAlreadyExists(repository.name) }
             try connection.run(
-                "INSERT INTO repositories (\(Self.repositoryColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [.text(repository.name), .real(repository.createdAt)] + values
+                "INSERT INTO repositories (registry, \(Self.repositoryColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(registryScope), .text(repository.name), .real(repository.createdAt)] + values
             )
         }
     }
@@ -20,7 +20,9 @@ extension SQLiteMetadataStore {
     /// The repository named `name`, or nil.
     public func repository(named name: String) throws -> RepositoryRecord? {
         try read(singleStatement: true) { connection in
-            try connection.row("SELECT \(Self.repositoryColumns) FROM repositories WHERE name = ?", [.text(name)], Self.repository)
+            try connection.row(
+                "SELECT \(Self.repositoryColumns) FROM repositories WHERE registry = ? AND name = ?", [.text(registryScope), .text(name)],
+                Self.repository)
         }
     }
 
@@ -29,8 +31,8 @@ extension SQLiteMetadataStore {
         guard limit > 0 else { return [] }
         return try read(singleStatement: true) { connection in
             try connection.rows(
-                "SELECT \(Self.repositoryColumns) FROM repositories WHERE name > ? ORDER BY name LIMIT ?",
-                [.text(after ?? ""), .int(limit)],
+                "SELECT \(Self.repositoryColumns) FROM repositories WHERE registry = ? AND name > ? ORDER BY name LIMIT ?",
+                [.text(registryScope), .text(after ?? ""), .int(limit)],
                 Self.repository
             )
         }
@@ -38,7 +40,9 @@ extension SQLiteMetadataStore {
 
     /// How many repositories exist.
     public func repositoryCount() throws -> Int {
-        try read(singleStatement: true) { connection in try connection.row("SELECT count(*) FROM repositories") { $0.int(0) } ?? 0 }
+        try read(singleStatement: true) { connection in
+            try connection.row("SELECT count(*) FROM repositories WHERE registry = ?", [.text(registryScope)]) { $0.int(0) } ?? 0
+        }
     }
 
     /// Replaces a repository's settings (`createdAt` is kept).
@@ -48,9 +52,9 @@ extension SQLiteMetadataStore {
             let changed = try connection.run(
                 """
                 UPDATE repositories SET image_tag_mutability = ?, tag_mutability_exclusion_filters = ?, scan_on_push = ?, \
-                encryption_type = ?, kms_key = ?, policy_text = ?, resource_tags = ? WHERE name = ?
+                encryption_type = ?, kms_key = ?, policy_text = ?, resource_tags = ? WHERE registry = ? AND name = ?
                 """,
-                values + [.text(repository.name)]
+                values + [.text(registryScope), .text(repository.name)]
             )
             guard changed > 0 else { throw MetadataError.repositoryNotFound(repository.name) }
         }
@@ -61,8 +65,8 @@ extension SQLiteMetadataStore {
         try write { connection in
             guard
                 let found = try connection.row(
-                    "SELECT id, \(Self.repositoryColumns) FROM repositories WHERE name = ?",
-                    [.text(name)],
+                    "SELECT id, \(Self.repositoryColumns) FROM repositories WHERE registry = ? AND name = ?",
+                    [.text(registryScope), .text(name)],
                     { row in (row.int64(0), try Self.repository(row, offset: 1)) }
                 )
             else { throw MetadataError.repositoryNotFound(name) }

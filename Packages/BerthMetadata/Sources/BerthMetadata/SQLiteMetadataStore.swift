@@ -10,9 +10,21 @@ import Synchronization
 public final class SQLiteMetadataStore: MetadataStore {
     /// The database file (`:memory:` for `inMemory()`).
     public let path: String
-    private let writer: GuardedConnection
-    private let readers: [GuardedConnection]
-    private let nextReader = Atomic<Int>(0)
+    /// The registry this view sees.
+    public let registryScope: String
+    private let connections: Connections
+
+    /// The connections every view of one database shares.
+    private final class Connections: Sendable {
+        let writer: GuardedConnection
+        let readers: [GuardedConnection]
+        let nextReader = Atomic<Int>(0)
+
+        init(writer: GuardedConnection, readers: [GuardedConnection]) {
+            self.writer = writer
+            self.readers = readers
+        }
+    }
 
     /// Opens the database at `path`, creating it when missing and applying any migration it lacks, with four
     /// reader connections.
@@ -25,14 +37,36 @@ public final class SQLiteMetadataStore: MetadataStore {
     /// the writer connection.
     public init(path: String, readerCount: Int) throws {
         self.path = path
+        self.registryScope = ""
         let connection = try SQLiteConnection(path: path)
         try SQLiteMigrations.migrate(connection)
-        writer = GuardedConnection(connection)
         let isPrivate = path.isEmpty || path == ":memory:"
-        readers = try (0..<(isPrivate ? 0 : max(0, readerCount))).map { _ in
+        let readers = try (0..<(isPrivate ? 0 : max(0, readerCount))).map { _ in
             let reader = try SQLiteConnection(path: path)
             try reader.execute("PRAGMA query_only=ON")
             return GuardedConnection(reader)
+        }
+        connections = Connections(writer: GuardedConnection(connection), readers: readers)
+    }
+
+    private init(path: String, registryScope: String, connections: Connections) {
+        self.path = path
+        self.registryScope = registryScope
+        self.connections = connections
+    }
+
+    /// The view of registry `registry` over the same database and connections.
+    public func scoped(toRegistry registry: String) -> any MetadataStore {
+        SQLiteMetadataStore(path: path, registryScope: registry, connections: connections)
+    }
+
+    /// Moves the repositories of scope `""` into `registry`, except names `registry` already has.
+    @discardableResult public func adoptUnscopedRepositories(into registry: String) throws -> Int {
+        try write { connection in
+            try connection.run(
+                "UPDATE repositories SET registry = ? WHERE registry = '' AND name NOT IN (SELECT name FROM repositories WHERE registry = ?)",
+                [.text(registry), .text(registry)]
+            )
         }
     }
 
@@ -43,7 +77,7 @@ public final class SQLiteMetadataStore: MetadataStore {
 
     /// The schema version of the open database (`PRAGMA user_version`).
     public var schemaVersion: Int {
-        get throws { try writer.with { try SQLiteMigrations.version(of: $0) } }
+        get throws { try connections.writer.with { try SQLiteMigrations.version(of: $0) } }
     }
 
     /// The schema version this build migrates databases to.
@@ -52,7 +86,9 @@ public final class SQLiteMetadataStore: MetadataStore {
     /// Runs `body` on a reader connection: in a read transaction (one snapshot) when it runs several statements,
     /// bare when it runs one (a single statement is atomic by itself, and skipping BEGIN/COMMIT halves a lookup).
     func read<T: Sendable>(singleStatement: Bool = false, _ body: (SQLiteConnection) throws -> T) throws -> T {
-        let guarded = readers.isEmpty ? writer : readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
+        let readers = connections.readers
+        let guarded =
+            readers.isEmpty ? connections.writer : readers[connections.nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
         return try guarded.with { connection in
             singleStatement ? try body(connection) : try connection.transaction(.deferred) { try body(connection) }
         }
@@ -60,16 +96,16 @@ public final class SQLiteMetadataStore: MetadataStore {
 
     /// Runs `body` in an immediate (write) transaction on the writer connection.
     @discardableResult func write<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try writer.with { connection in try connection.transaction(.immediate) { try body(connection) } }
+        try connections.writer.with { connection in try connection.transaction(.immediate) { try body(connection) } }
     }
 
-    /// The condition selecting the rows of the repository named by the first parameter. A scalar subquery, so
-    /// the planner always starts from the `(repository_id, ...)` indexes.
-    static let inRepository = "repository_id = (SELECT id FROM repositories WHERE name = ?)"
+    /// The condition selecting the rows of the repository named by the first two parameters (registry scope,
+    /// name). A scalar subquery, so the planner always starts from the `(repository_id, ...)` indexes.
+    static let inRepository = "repository_id = (SELECT id FROM repositories WHERE registry = ? AND name = ?)"
 
-    /// The row id of repository `name`, or nil.
+    /// The row id of repository `name` in this registry, or nil.
     func repositoryID(_ connection: SQLiteConnection, _ name: String) throws -> Int64? {
-        try connection.row("SELECT id FROM repositories WHERE name = ?", [.text(name)]) { $0.int64(0) }
+        try connection.row("SELECT id FROM repositories WHERE registry = ? AND name = ?", [.text(registryScope), .text(name)]) { $0.int64(0) }
     }
 
     /// The row id of repository `name`. - Throws: `MetadataError.repositoryNotFound`.

@@ -76,8 +76,55 @@ enum SQLiteMigrations {
             name TEXT PRIMARY KEY,
             value TEXT NOT NULL
         ) WITHOUT ROWID;
+        """,
+        // 2: registries (a repository name is unique per registry scope, i.e. per region), image storage status,
+        // registry documents and repository documents. Rebuilds `repositories` (SQLite cannot drop its old UNIQUE
+        // (name)); `migrate` runs this one with foreign keys off, so the rebuild cascades nothing. Existing
+        // repositories get scope '' until berth-server adopts them into its default region.
         """
+        CREATE TABLE repositories_v2 (
+            id INTEGER PRIMARY KEY,
+            registry TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            image_tag_mutability TEXT NOT NULL,
+            tag_mutability_exclusion_filters TEXT NOT NULL DEFAULT '[]',
+            scan_on_push INTEGER NOT NULL DEFAULT 0,
+            encryption_type TEXT NOT NULL,
+            kms_key TEXT,
+            policy_text TEXT,
+            resource_tags TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (registry, name)
+        );
+        INSERT INTO repositories_v2 (id, registry, name, created_at, image_tag_mutability, tag_mutability_exclusion_filters, scan_on_push,
+            encryption_type, kms_key, policy_text, resource_tags)
+            SELECT id, '', name, created_at, image_tag_mutability, tag_mutability_exclusion_filters, scan_on_push, encryption_type, kms_key,
+            policy_text, resource_tags FROM repositories;
+        DROP TABLE repositories;
+        ALTER TABLE repositories_v2 RENAME TO repositories;
+        ALTER TABLE images ADD COLUMN status TEXT NOT NULL DEFAULT 'ACTIVE';
+        ALTER TABLE images ADD COLUMN last_archived_at REAL;
+        ALTER TABLE images ADD COLUMN last_activated_at REAL;
+        CREATE INDEX images_by_status ON images(repository_id, status, digest);
+        CREATE TABLE registry_documents (
+            registry TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (registry, kind, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE repository_documents (
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (repository_id, kind)
+        ) WITHOUT ROWID;
+        """,
     ]
+
+    /// Migrations that rebuild a table others reference: run with foreign keys off (a pragma SQLite ignores inside a
+    /// transaction), then checked with `foreign_key_check` before they commit.
+    static let rebuildingMigrations: Set<Int> = [2]
 
     /// The schema version a fully migrated database has.
     static var latestVersion: Int { all.count }
@@ -96,11 +143,20 @@ enum SQLiteMigrations {
             throw MetadataError.backend("database schema version \(current) is newer than this build's \(latestVersion)")
         }
         for (index, script) in all.enumerated() where index >= current {
-            try connection.transaction(.immediate) {
-                guard try version(of: connection) == index else { return }
-                try connection.execute(script)
-                try connection.execute("PRAGMA user_version = \(index + 1)")
+            let rebuilds = rebuildingMigrations.contains(index + 1)
+            if rebuilds { try connection.execute("PRAGMA foreign_keys=OFF") }
+            let outcome = Result {
+                try connection.transaction(.immediate) {
+                    guard try version(of: connection) == index else { return }
+                    try connection.execute(script)
+                    if rebuilds, try connection.row("PRAGMA foreign_key_check", [], { _ in true }) != nil {
+                        throw MetadataError.backend("migration \(index + 1) left rows with broken foreign keys")
+                    }
+                    try connection.execute("PRAGMA user_version = \(index + 1)")
+                }
             }
+            if rebuilds { try connection.execute("PRAGMA foreign_keys=ON") }
+            try outcome.get()
         }
     }
 }

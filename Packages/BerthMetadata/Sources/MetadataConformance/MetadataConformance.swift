@@ -117,5 +117,12 @@ public struct MetadataConformance {
         ("duplicateUploadFails", duplicateUploadFails),
         ("settings", settings),
         ("setSettingIfAbsentKeepsFirst", setSettingIfAbsentKeepsFirst),
+        ("registryDocumentsRoundTrip", registryDocumentsRoundTrip),
+        ("listRegistryDocumentsOrderAndPaging", listRegistryDocumentsOrderAndPaging),
+        ("repositoryDocumentsGoWithTheRepository", repositoryDocumentsGoWithTheRepository),
+        ("imageStatusTransitions", imageStatusTransitions),
+        ("listingsFilterByImageStatus", listingsFilterByImageStatus),
+        ("registriesAreIndependent", registriesAreIndependent),
+        ("adoptUnscopedRepositories", adoptUnscopedRepositories),
     ]
 }
