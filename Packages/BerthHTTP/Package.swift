@@ -13,7 +13,7 @@ let package = Package(
     products: [.library(name: "BerthHTTP", targets: ["BerthHTTP"])],
     dependencies: [
         .package(path: "../BerthModel"), .package(path: "../BerthAuth"), .package(path: "../BerthWire"), .package(path: "../BerthService"),
-        .package(path: "../BerthBlobStore"), .package(path: "../BerthCrypto"), .package(path: "../BerthMetadata"),
+        .package(path: "../BerthCrypto"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -26,8 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "BerthModel", package: "BerthModel"), .product(name: "BerthAuth", package: "BerthAuth"),
                 .product(name: "BerthWire", package: "BerthWire"), .product(name: "BerthService", package: "BerthService"),
-                .product(name: "BerthBlobStore", package: "BerthBlobStore"), .product(name: "BerthCrypto", package: "BerthCrypto"),
-                .product(name: "BerthMetadata", package: "BerthMetadata"),
+                .product(name: "BerthCrypto", package: "BerthCrypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),

@@ -3,6 +3,7 @@ import BerthBlobStore
 import BerthCrypto
 import BerthHTTP
 import BerthMetadata
+import BerthModel
 import BerthService
 import Foundation
 import HTTPTypes

@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 import Foundation
 import Testing
 

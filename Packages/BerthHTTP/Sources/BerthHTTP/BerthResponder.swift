@@ -30,7 +30,9 @@ public struct BerthResponder: HTTPResponder {
         let log = RequestLog(
             requestID: SecureRandom.uuid(), door: Self.door(path: path, method: request.method),
             bytesIn: request.headers[.contentLength].flatMap { Int64($0) } ?? 0)
-        let response = await RequestLog.$current.withValue(log) { await route(request, context: context, log: log) }
+        let response = await RequestLog.$current.withValue(log) {
+            await RequestTrace.$requestID.withValue(log.requestID) { await route(request, context: context, log: log) }
+        }
         return finishing(response, log: log)
     }
 

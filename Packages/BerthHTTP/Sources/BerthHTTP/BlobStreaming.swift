@@ -1,4 +1,4 @@
-import BerthBlobStore
+import BerthService
 import Hummingbird
 import NIOCore
 
@@ -6,7 +6,7 @@ import NIOCore
 enum BlobStreaming {
     static let chunkSize = 1 << 20
 
-    static func body(_ reader: any BlobReader) -> ResponseBody {
+    static func body(_ reader: BlobContent) -> ResponseBody {
         ResponseBody(contentLength: Int(reader.length)) { writer in
             defer { reader.close() }
             var remaining = reader.length

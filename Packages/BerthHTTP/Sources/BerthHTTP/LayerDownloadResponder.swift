@@ -1,5 +1,4 @@
 import BerthAuth
-import BerthBlobStore
 import BerthModel
 import BerthService
 import HTTPTypes
@@ -24,7 +23,7 @@ struct LayerDownloadResponder: Sendable {
             return Self.plain(.notFound, "not found\n")
         }
         log.update { $0.repository = repository }
-        let reader: any BlobReader
+        let reader: BlobContent
         do {
             reader = try services.registry.openBlob(repository: repository, digest: digest)
         } catch RegistryError.blobsNotFound {

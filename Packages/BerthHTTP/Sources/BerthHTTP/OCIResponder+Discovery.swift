@@ -1,4 +1,3 @@
-import BerthMetadata
 import BerthModel
 import BerthService
 import BerthWire
@@ -34,13 +33,12 @@ extension OCIResponder {
 
     func referrers(_ request: Request, name: String, subject: Digest) -> Response {
         attempt(request, about: .other) {
-            let images = try registry.referrers(repository: name, subject: subject)
-            let descriptors = images.compactMap { image -> ReferrerDescriptor? in
-                guard let digest = Digest(parsing: image.digest) else { return nil }
-                let annotations = (try? ManifestParser.parse(image.manifest, declaredMediaType: image.mediaType).annotations) ?? [:]
+            let referrers = try registry.referrers(repository: name, subject: subject).filter { $0.status == .active }
+            let descriptors = referrers.compactMap { referrer -> ReferrerDescriptor? in
+                guard let digest = Digest(parsing: referrer.digest) else { return nil }
                 return ReferrerDescriptor(
-                    mediaType: image.mediaType, digest: digest, size: Int64(image.manifest.count), artifactType: image.artifactType,
-                    annotations: annotations)
+                    mediaType: referrer.mediaType, digest: digest, size: referrer.size, artifactType: referrer.artifactType,
+                    annotations: referrer.annotations)
             }
             let index = ReferrersIndex(referrers: descriptors, artifactType: queryValue(request, "artifactType"))
             var headers: HTTPFields = [:]

@@ -1,4 +1,3 @@
-import BerthMetadata
 import BerthModel
 import BerthService
 import BerthWire

@@ -1,4 +1,3 @@
-import BerthMetadata
 import BerthModel
 import BerthService
 import BerthWire
@@ -23,7 +22,7 @@ extension OCIResponder {
             let upload = try registry.startUpload(repository: name)
             if let digestText = queryValue(request, "digest"), queryValue(request, "mount") == nil {
                 guard let digest = Digest(parsing: digestText) else {
-                    try? registry.cancelUpload(id: upload.id, repository: name)
+                    try registry.cancelUpload(id: upload.id, repository: name)
                     throw OCIError.digestInvalid(digestText)
                 }
                 return try await finishUpload(request, name: name, id: upload.id, session: UploadSession(), digest: digestText, expected: digest)

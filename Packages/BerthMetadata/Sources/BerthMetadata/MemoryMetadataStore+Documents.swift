@@ -1,3 +1,5 @@
+public import BerthModel
+
 // Registry documents, repository documents and image storage status.
 extension MemoryMetadataStore {
     private func documentKey(_ kind: String, _ key: String) -> Scoped {

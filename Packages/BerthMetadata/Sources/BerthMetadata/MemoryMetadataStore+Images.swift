@@ -1,3 +1,4 @@
+public import BerthModel
 import Synchronization
 
 // Images and tags.

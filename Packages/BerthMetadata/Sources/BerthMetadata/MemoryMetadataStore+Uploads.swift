@@ -1,3 +1,4 @@
+public import BerthModel
 import Synchronization
 
 // Uploads and settings.

@@ -1,3 +1,4 @@
+public import BerthModel
 import Synchronization
 
 /// A metadata store in memory with the same semantics as `SQLiteMetadataStore`: for tests, and as the

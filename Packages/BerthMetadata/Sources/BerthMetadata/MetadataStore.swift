@@ -1,3 +1,5 @@
+public import BerthModel
+
 /// Everything Berth stores that is not blob bytes: repositories, images and tags, layer links, upload
 /// sessions, registry and repository documents, and settings. Every method is one atomic step, so a plugin (e.g.
 /// PostgreSQL) can implement each as one transaction, and concurrent servers sharing a store stay consistent.

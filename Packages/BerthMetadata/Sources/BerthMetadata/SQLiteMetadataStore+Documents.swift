@@ -1,3 +1,5 @@
+public import BerthModel
+
 // Registry documents, repository documents and image storage status.
 extension SQLiteMetadataStore {
     /// The registry document `kind`/`key` of this registry, or nil.

@@ -1,3 +1,5 @@
+public import BerthModel
+
 // Images and tags: reads.
 extension SQLiteMetadataStore {
     static let imageColumns = """

@@ -1,3 +1,5 @@
+public import BerthModel
+
 // Images and tags: writes.
 extension SQLiteMetadataStore {
     /// Stores an image and optionally points `tag` at it, following the rules of `PutImageOutcome`.

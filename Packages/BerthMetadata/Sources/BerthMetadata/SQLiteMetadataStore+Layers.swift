@@ -1,3 +1,5 @@
+public import BerthModel
+
 // Layers, uploads and settings.
 extension SQLiteMetadataStore {
     /// Links a blob into a repository (idempotent; keeps the first record).

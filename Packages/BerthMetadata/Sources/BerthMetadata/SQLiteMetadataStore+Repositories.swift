@@ -1,3 +1,5 @@
+public import BerthModel
+
 // Repositories.
 extension SQLiteMetadataStore {
     static let repositoryColumns = """

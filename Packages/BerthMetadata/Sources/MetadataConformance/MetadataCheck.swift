@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 /// The expectations a case states; each throws `MetadataConformance.Failure` when it does not hold.
 struct MetadataCheck: Sendable {

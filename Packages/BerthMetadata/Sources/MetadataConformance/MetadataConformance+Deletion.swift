@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 // Cases: deleting images, removing tags, references between images and blobs.
 extension MetadataConformance {

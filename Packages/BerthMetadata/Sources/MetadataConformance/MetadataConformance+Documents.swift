@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 // Cases: registry documents, repository documents, image storage status.
 extension MetadataConformance {

@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 // Cases: listing and counting images.
 extension MetadataConformance {

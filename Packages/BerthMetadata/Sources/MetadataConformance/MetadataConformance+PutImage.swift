@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 // Cases: putImage and its tag rules.
 extension MetadataConformance {

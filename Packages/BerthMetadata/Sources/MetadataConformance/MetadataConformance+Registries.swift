@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 // Cases: registry scopes (one registry per region over one store).
 extension MetadataConformance {

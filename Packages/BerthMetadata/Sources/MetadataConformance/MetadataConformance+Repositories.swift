@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 // Cases: repositories.
 extension MetadataConformance {

@@ -1,4 +1,5 @@
 import BerthMetadata
+import BerthModel
 
 // Cases: layers, uploads and settings.
 extension MetadataConformance {

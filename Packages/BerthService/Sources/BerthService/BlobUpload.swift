@@ -59,8 +59,11 @@ public final class BlobUpload: @unchecked Sendable {
                 return try writer.commit(expecting: digest)
             }
         } catch {
-            try? registry.blobs.cancelUpload(id: id)
-            _ = try? registry.metadata.deleteUpload(id: id)
+            let id = self.id
+            registry.cleanUp("discard upload \(id) after a failed commit") {
+                try registry.blobs.cancelUpload(id: id)
+                try registry.metadata.deleteUpload(id: id)
+            }
             throw RegistryError(error as? BlobStoreError ?? .backend(String(describing: error)))
         }
         let layer = LayerRecord(repository: repository, digest: info.digest.description, size: info.size, createdAt: registry.clock())

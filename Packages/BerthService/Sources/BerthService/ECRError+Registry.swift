@@ -47,6 +47,28 @@ extension ECRError {
             self = .named("InvalidParameterException", "The image \(digest) is referenced by manifest lists \(parents)")
         case .unsupportedDigest(let digest):
             self = .invalidParameter("The digest '\(digest)' uses an algorithm this registry cannot verify; use sha256")
+        case .invalidLayerPart(let repository, let uploadID, let lastValidByte, let reason):
+            self = .named("InvalidLayerPartException", "\(reason); last valid byte received is \(lastValidByte)")
+            extraFields = [
+                "registryId": .string(accountID), "repositoryName": .string(repository), "uploadId": .string(uploadID),
+                "lastValidByteReceived": .number(Double(lastValidByte)),
+            ]
+        case .limitExceeded(let message):
+            self = .named("LimitExceededException", message)
+        case .emptyUpload(let id):
+            self = .named("EmptyUploadException", "The upload with id '\(id)' contains no layer parts")
+        case .layerPartTooSmall(let minimum):
+            self = .named("LayerPartTooSmallException", "Layer parts must be at least \(minimum) bytes, except the last part")
+        case .layerAlreadyExists(let digest, let repository):
+            self = .named(
+                "LayerAlreadyExistsException",
+                "The layer '\(digest)' already exists in the repository with name '\(repository)' in the registry with id '\(accountID)'")
+        case .invalidLayer(let message):
+            self = .named("InvalidLayerException", message)
+        case .layerInaccessible(let digest):
+            self = .named(
+                "LayerInaccessibleException",
+                "The layer '\(digest)' is not associated with an image; unassociated layers may be cleaned up at any time")
         case .accessDenied(let principal, let permission):
             self = .named(
                 "AccessDeniedException",

@@ -38,7 +38,6 @@ extension ECRService {
     {
         try await run {
             _ = try repository(input.repositoryName, registryId: input.registryId)
-            let metadata = registry.metadata
             var images: [ECR.Image] = []
             var failures: [ECR.ImageFailure] = []
             var seen = Set<String>()
@@ -49,11 +48,11 @@ extension ECRService {
                     failures.append(failure)
                     continue
                 case .reference(.digest(let digest)):
-                    found = try registry.store { try metadata.image(repository: input.repositoryName, digest: digest) }
+                    found = try registry.findImage(in: input.repositoryName, digest: digest)
                 case .reference(.tag(let tag)):
-                    found = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
+                    found = try registry.findImage(in: input.repositoryName, tag: tag)
                 case .reference(.both(let digest, let tag)):
-                    let image = try registry.store { try metadata.image(repository: input.repositoryName, tag: tag) }
+                    let image = try registry.findImage(in: input.repositoryName, tag: tag)
                     if let image, image.digest != digest {
                         failures.append(ImageReference.failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag and digest combination"))
                         continue
@@ -102,37 +101,20 @@ extension ECRService {
         }
     }
 
-    /// Deletes one image or tag as BatchDeleteImage does: by digest removes the image and all its tags (unless an
-    /// index lists it); by tag removes the tag and the image when it was the last; both must agree.
+    /// One BatchDeleteImage entry: the core deletes, this renders ECR's identifiers and failure codes.
     private func deleteImage(_ reference: ImageReference, id: ECR.ImageIdentifier, repository: String) throws -> (
         [ECR.ImageIdentifier], ECR.ImageFailure?
     ) {
-        let metadata = registry.metadata
-        let notFound = ImageReference.failure(id, "ImageNotFound", "Requested image not found")
-        switch reference {
-        case .tag(let tag):
-            guard let removed = try registry.store({ try metadata.removeTag(repository: repository, tag: tag, deleteUntaggedImage: true) })
-            else { return ([], notFound) }
-            return ([ECR.ImageIdentifier(imageDigest: removed.digest, imageTag: tag)], nil)
-        case .both(let digest, let tag):
-            guard let image = try registry.store({ try metadata.image(repository: repository, tag: tag) }) else { return ([], notFound) }
-            guard image.digest == digest else {
-                return ([], ImageReference.failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag and digest combination"))
-            }
-            _ = try registry.store { try metadata.removeTag(repository: repository, tag: tag, deleteUntaggedImage: true) }
-            return ([ECR.ImageIdentifier(imageDigest: digest, imageTag: tag)], nil)
-        case .digest(let digest):
-            let parents = try registry.store { try metadata.manifestsReferencing(repository: repository, digest: digest) }
-            if !parents.isEmpty {
-                return (
-                    [], ImageReference.failure(id, "ImageReferencedByManifestList", "Requested image is referenced by manifest lists: \(parents)")
-                )
-            }
-            guard let tags = try registry.store({ try metadata.deleteImage(repository: repository, digest: digest) }) else {
-                return ([], notFound)
-            }
+        switch try registry.deleteImage(in: repository, digest: reference.digest, tag: reference.tag) {
+        case .deleted(let digest, let tags):
             if tags.isEmpty { return ([ECR.ImageIdentifier(imageDigest: digest)], nil) }
             return (tags.map { ECR.ImageIdentifier(imageDigest: digest, imageTag: $0) }, nil)
+        case .notFound:
+            return ([], ImageReference.failure(id, "ImageNotFound", "Requested image not found"))
+        case .tagDoesNotMatchDigest:
+            return ([], ImageReference.failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag and digest combination"))
+        case .referencedByIndexes(let parents):
+            return ([], ImageReference.failure(id, "ImageReferencedByManifestList", "Requested image is referenced by manifest lists: \(parents)"))
         }
     }
 }

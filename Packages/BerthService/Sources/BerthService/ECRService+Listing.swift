@@ -14,9 +14,7 @@ extension ECRService {
                 let parts = key.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 return ImageIDRecord(digest: parts[0], tag: parts.count > 1 ? parts[1] : nil)
             }
-            let page = try registry.store {
-                try registry.metadata.listImageIDs(repository: input.repositoryName, tagStatus: status, after: after, limit: limit + 1)
-            }
+            let page = try registry.listImageIDs(in: input.repositoryName, tagStatus: status, imageStatus: nil, after: after, limit: limit + 1)
             let shown = Array(page.prefix(limit))
             var next: String?
             if page.count > limit, let last = shown.last {
@@ -42,9 +40,7 @@ extension ECRService {
             let scope = "describe:\(input.repositoryName):\(status.rawValue)"
             let limit = input.maxResults ?? 100
             let after = try input.nextToken.map { try PageToken.decode($0, scope: scope).key }
-            let page = try registry.store {
-                try registry.metadata.listImages(repository: input.repositoryName, tagStatus: status, after: after, limit: limit + 1)
-            }
+            let page = try registry.listImages(in: input.repositoryName, tagStatus: status, imageStatus: nil, after: after, limit: limit + 1)
             let shown = Array(page.prefix(limit))
             let next = page.count > limit ? shown.last.map { PageToken(scope: scope, key: $0.digest).encode() } : nil
             return ECR.DescribeImagesResponse(imageDetails: shown.map(imageDetail), nextToken: next)
@@ -63,10 +59,10 @@ extension ECRService {
             }
             var image: ImageRecord?
             if let digest = id.imageDigest {
-                image = try registry.store { try registry.metadata.image(repository: repository, digest: digest) }
+                image = try registry.findImage(in: repository, digest: digest)
                 if let tag = id.imageTag, image?.tags.contains(tag) != true { image = nil }
             } else if let tag = id.imageTag {
-                image = try registry.store { try registry.metadata.image(repository: repository, tag: tag) }
+                image = try registry.findImage(in: repository, tag: tag)
             } else {
                 throw ECRError.invalidParameter(
                     "Invalid parameter at 'imageIds' failed to satisfy constraint: 'each imageId needs an imageDigest or an imageTag'")

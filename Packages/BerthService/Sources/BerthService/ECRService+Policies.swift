@@ -1,5 +1,6 @@
 import BerthAuth
 import BerthMetadata
+import BerthModel
 public import BerthWire
 
 extension ECRService {
@@ -7,7 +8,7 @@ extension ECRService {
         -> ECR.SetRepositoryPolicyResponse
     {
         try await run {
-            var record = try repository(input.repositoryName, registryId: input.registryId)
+            try checkRegistry(input.registryId, repository: input.repositoryName)
             do {
                 _ = try PolicyDocument.parse(input.policyText)
             } catch {
@@ -15,8 +16,7 @@ extension ECRService {
                     "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided': \((error as? PolicyDocumentError)?.message ?? String(describing: error))"
                 )
             }
-            record.policyText = input.policyText
-            try registry.store { try registry.metadata.updateRepository(record) }
+            let record = try registry.updateRepository(input.repositoryName) { $0.policyText = input.policyText }
             return ECR.SetRepositoryPolicyResponse(registryId: accountID, repositoryName: record.name, policyText: input.policyText)
         }
     }
@@ -35,10 +35,13 @@ extension ECRService {
         -> ECR.DeleteRepositoryPolicyResponse
     {
         try await run {
-            var record = try repository(input.repositoryName, registryId: input.registryId)
-            guard let policy = record.policyText else { throw policyNotFound(record.name) }
-            record.policyText = nil
-            try registry.store { try registry.metadata.updateRepository(record) }
+            try checkRegistry(input.registryId, repository: input.repositoryName)
+            var policy = ""
+            let record = try registry.updateRepository(input.repositoryName) { record in
+                guard let text = record.policyText else { throw policyNotFound(record.name) }
+                policy = text
+                record.policyText = nil
+            }
             return ECR.DeleteRepositoryPolicyResponse(registryId: accountID, repositoryName: record.name, policyText: policy)
         }
     }

@@ -1,5 +1,6 @@
 import BerthBlobStore
 import BerthMetadata
+import BerthModel
 public import BerthWire
 
 extension ECRService {
@@ -29,7 +30,7 @@ extension ECRService {
                 name: input.repositoryName, createdAt: context.now, imageTagMutability: mutability,
                 tagMutabilityExclusionFilters: filters, scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false,
                 encryptionType: encryptionType, kmsKey: kmsKey, resourceTags: tags)
-            try registry.store { try registry.metadata.createRepository(record) }
+            try registry.createRepository(record)
             return ECR.CreateRepositoryResponse(repository: repositoryShape(record))
         }
     }
@@ -53,7 +54,7 @@ extension ECRService {
             }
             let limit = input.maxResults ?? 100
             let after = try input.nextToken.map { try PageToken.decode($0, scope: "repositories").key }
-            let page = try registry.store { try registry.metadata.listRepositories(after: after, limit: limit + 1) }
+            let page = try registry.listRepositories(after: after, limit: limit + 1)
             let shown = Array(page.prefix(limit))
             let next = page.count > limit ? shown.last.map { PageToken(scope: "repositories", key: $0.name).encode() } : nil
             return ECR.DescribeRepositoriesResponse(repositories: shown.map(repositoryShape), nextToken: next)
@@ -65,12 +66,7 @@ extension ECRService {
     {
         try await run {
             try checkRegistry(input.registryId, repository: input.repositoryName)
-            let deletion = try registry.store {
-                try registry.metadata.deleteRepository(named: input.repositoryName, force: input.force ?? false)
-            }
-            for upload in deletion.uploadIDs {
-                try? registry.blobs.cancelUpload(id: upload)
-            }
+            let deletion = try registry.deleteRepository(input.repositoryName, force: input.force ?? false)
             return ECR.DeleteRepositoryResponse(repository: repositoryShape(deletion.repository))
         }
     }

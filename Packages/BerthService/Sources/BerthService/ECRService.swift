@@ -1,5 +1,6 @@
 public import BerthAuth
 import BerthMetadata
+import BerthModel
 public import BerthWire
 
 /// Amazon ECR's operations over the shared registry core. Each operation group lives in its own file

@@ -7,6 +7,22 @@ enum ImageReference {
     case tag(String)
     case both(digest: String, tag: String)
 
+    /// The digest named, if any.
+    var digest: String? {
+        switch self {
+        case .digest(let digest), .both(let digest, _): digest
+        case .tag: nil
+        }
+    }
+
+    /// The tag named, if any.
+    var tag: String? {
+        switch self {
+        case .tag(let tag), .both(_, let tag): tag
+        case .digest: nil
+        }
+    }
+
     /// Classifies `id`, or returns the per-image failure ECR reports for it.
     static func classify(_ id: ECR.ImageIdentifier) -> Classified {
         let digest = id.imageDigest

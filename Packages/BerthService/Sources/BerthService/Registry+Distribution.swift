@@ -1,5 +1,6 @@
 public import BerthMetadata
 public import BerthModel
+import BerthWire
 
 extension Registry {
     /// The image a tag or digest names in `repository`. - Throws: `.repositoryNotFound`, `.imageNotFound`.
@@ -37,7 +38,8 @@ extension Registry {
     public func recordPull(of image: ImageRecord) {
         let now = clock()
         if let last = image.lastPulledAt, now - last < Self.pullRecordInterval { return }
-        try? metadata.recordPull(repository: image.repository, digest: image.digest, at: now)
+        // The pull is served either way; a failure to write the time down is logged, not answered.
+        cleanUp("record the pull of \(image.digest)") { try metadata.recordPull(repository: image.repository, digest: image.digest, at: now) }
     }
 
     /// How often a pull of the same image is written down.
@@ -63,10 +65,22 @@ extension Registry {
         try store { try metadata.listRepositories(after: after, limit: limit) }.map(\.name)
     }
 
-    /// Manifests whose `subject` is `digest` in `repository`. - Throws: `.repositoryNotFound`.
-    public func referrers(repository: String, subject: Digest) throws -> [ImageRecord] {
+    /// The referrers of `subject` in `repository`, sorted by digest, with their annotations (read from the stored
+    /// manifests, which were validated when pushed). - Throws: `.repositoryNotFound`.
+    public func referrers(repository: String, subject: Digest) throws -> [Referrer] {
         _ = try requireRepository(repository)
-        return try store { try metadata.referrers(repository: repository, subject: subject.description) }
+        let images = try store { try metadata.referrers(repository: repository, subject: subject.description) }
+        return try images.map { image in
+            let document: ManifestDocument
+            do {
+                document = try ManifestParser.parse(image.manifest, declaredMediaType: image.mediaType)
+            } catch {
+                throw RegistryError.backend("stored manifest \(image.digest) no longer parses: \(error)")
+            }
+            return Referrer(
+                digest: image.digest, mediaType: image.mediaType, artifactType: image.artifactType, size: Int64(image.manifest.count),
+                annotations: document.annotations, status: image.status)
+        }
     }
 
     /// Creates `repository` with default settings unless it exists (the `--create-on-push` behaviour).

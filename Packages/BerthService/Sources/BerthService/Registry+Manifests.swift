@@ -1,6 +1,6 @@
 import BerthCrypto
 public import BerthMetadata
-import BerthModel
+public import BerthModel
 public import BerthWire
 
 /// The result of storing a manifest.

@@ -1,5 +1,6 @@
 public import BerthBlobStore
 public import BerthMetadata
+public import Logging
 
 /// The store both doors share: blob bytes, metadata, configuration and a clock.
 public struct Registry: Sendable {
@@ -10,6 +11,8 @@ public struct Registry: Sendable {
     public let clock: @Sendable () -> Double
     /// Decides who may do what (`authorize`).
     let authorizer: any Authorizer
+    /// Where the core reports failures no answer carries (best-effort cleanups).
+    let logger: Logger
     /// Serialises work on one upload session within this process.
     let uploadLocks = KeyedLock()
 
@@ -29,12 +32,24 @@ public struct Registry: Sendable {
     /// everything (`RootAuthorizer`).
     public init(
         blobs: any BlobStore, metadata: any MetadataStore, configuration: RegistryConfiguration, clock: @escaping @Sendable () -> Double,
-        authorizer: (any Authorizer)? = nil
+        authorizer: (any Authorizer)? = nil, logger: Logger = Logger(label: "berth.registry")
     ) {
         self.blobs = blobs
         self.metadata = metadata
         self.configuration = configuration
         self.clock = clock
         self.authorizer = authorizer ?? RootAuthorizer(accountID: configuration.accountID)
+        self.logger = logger
+    }
+
+    /// Runs a cleanup whose failure must not change the request's answer (the answer is already decided), and
+    /// logs the failure with the request id instead of hiding it.
+    func cleanUp(_ what: String, _ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            logger.error(
+                "cleanup failed", metadata: ["request_id": "\(RequestTrace.requestID ?? "-")", "cleanup": "\(what)", "cause": "\(error)"])
+        }
     }
 }

@@ -23,6 +23,20 @@ public enum RegistryError: Error, Sendable, Equatable {
     case unsupportedDigest(String)
     /// The manifest is listed by indexes (`by`) and cannot be deleted alone.
     case manifestReferenced(digest: String, by: [String])
+    /// An ECR layer part that does not continue its upload; `lastValidByte` is where the upload stands.
+    case invalidLayerPart(repository: String, uploadID: String, lastValidByte: Int64, reason: String)
+    /// A quota is exceeded; the text says which.
+    case limitExceeded(String)
+    /// CompleteLayerUpload of an upload that received no bytes.
+    case emptyUpload(String)
+    /// A layer part other than the last was smaller than the minimum.
+    case layerPartTooSmall(minimum: Int64)
+    /// CompleteLayerUpload of a layer the repository already has.
+    case layerAlreadyExists(digest: String, repository: String)
+    /// The layer digest is malformed or does not match the bytes.
+    case invalidLayer(String)
+    /// The layer exists but no image references it (ECR serves only referenced layers).
+    case layerInaccessible(String)
     /// The caller lacks a permission the request needs.
     case accessDenied(principal: String, Permission)
     /// A blob store or metadata backend failed.

@@ -1,0 +1,20 @@
+import BerthBlobStore
+
+/// A blob's bytes opened for an answer: its length and sequential reads, which the HTTP door streams. Reads block
+/// on storage; the door calls them from its streaming task.
+public struct BlobContent: Sendable {
+    let reader: any BlobReader
+
+    /// How many bytes the content holds (the requested range's length for a ranged read).
+    public var length: Int64 { reader.length }
+
+    /// Fills `buffer` with the next bytes; returns how many were written, 0 at the end.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        try reader.read(into: buffer)
+    }
+
+    /// Releases the storage handle. Idempotent.
+    public func close() {
+        reader.close()
+    }
+}
