@@ -47,8 +47,9 @@ extension OCIError {
             self = OCIError(.digestInvalid, message: "digest \(digest) uses an algorithm this registry cannot verify; use sha256")
         case .limitExceeded(let message):
             self = OCIError(.denied, message: message, httpStatus: 400)
-        case .invalidLayerPart, .emptyUpload, .layerPartTooSmall, .layerAlreadyExists, .invalidLayer, .layerInaccessible:
-            // The ECR layer API's own rules: /v2 requests never reach them.
+        case .invalidLayerPart, .emptyUpload, .layerPartTooSmall, .layerAlreadyExists, .invalidLayer, .layerInaccessible, .tooManyTags,
+            .invalidTagParameter:
+            // The ECR API's own rules: /v2 requests never reach them.
             self = OCIError(.unsupported, message: "\(error)", httpStatus: 400)
         case .accessDenied(let principal, let permission):
             self = OCIError(.denied, message: "\(principal) is not authorized to perform \(permission.action) on \(permission.resource)")

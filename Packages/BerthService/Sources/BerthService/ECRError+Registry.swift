@@ -69,6 +69,10 @@ extension ECRError {
             self = .named(
                 "LayerInaccessibleException",
                 "The layer '\(digest)' is not associated with an image; unassociated layers may be cleaned up at any time")
+        case .tooManyTags(let count):
+            self = .named("TooManyTagsException", "The number of tags (\(count)) exceeds the maximum of 50 tags per resource")
+        case .invalidTagParameter(let message):
+            self = .named("InvalidTagParameterException", message)
         case .accessDenied(let principal, let permission):
             self = .named(
                 "AccessDeniedException",

@@ -12,7 +12,8 @@ extension ECRService {
                 throw ECRError.invalidParameter(
                     "Invalid parameter at 'registryId' failed to satisfy constraint: 'must be this registry's id \(accountID)'")
             }
-            let tags = try validatedTags(input.tags ?? [])
+            let tags = (input.tags ?? []).map(Self.resourceTag)
+            try ResourceTagRules.check(tags)
             let mutability = input.imageTagMutability ?? "MUTABLE"
             let filters = (input.imageTagMutabilityExclusionFilters ?? []).map(\.filter)
             try checkMutabilitySettings(mutability, filters: filters)
@@ -80,24 +81,6 @@ extension ECRService {
             imageTagMutability: record.imageTagMutability, imageTagMutabilityExclusionFilters: filters.isEmpty ? nil : filters,
             imageScanningConfiguration: ECR.ImageScanningConfiguration(scanOnPush: record.scanOnPush),
             encryptionConfiguration: ECR.EncryptionConfiguration(encryptionType: record.encryptionType, kmsKey: record.kmsKey))
-    }
-
-    /// Resource tags as ECR checks them: at most 50, keys 1–128 and values 0–256 characters, no duplicate keys.
-    func validatedTags(_ tags: [ECR.Tag]) throws -> [ResourceTag] {
-        if tags.count > 50 {
-            throw ECRError.named("TooManyTagsException", "The number of tags (\(tags.count)) exceeds the maximum of 50 per resource")
-        }
-        var keys = Set<String>()
-        for tag in tags {
-            guard (1...128).contains(tag.Key.count), tag.Value.count <= 256, !tag.Key.hasPrefix("aws:") else {
-                throw ECRError.named(
-                    "InvalidTagParameterException", "Invalid tag: key must be 1-128 characters (not starting with 'aws:') and value at most 256")
-            }
-            guard keys.insert(tag.Key).inserted else {
-                throw ECRError.named("InvalidTagParameterException", "Duplicate tag key '\(tag.Key)'")
-            }
-        }
-        return tags.map { ResourceTag(key: $0.Key, value: $0.Value) }
     }
 
     /// Exclusion filters belong to the `*_WITH_EXCLUSION` modes only, and those need at least one.

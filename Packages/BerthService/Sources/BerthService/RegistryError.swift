@@ -37,6 +37,10 @@ public enum RegistryError: Error, Sendable, Equatable {
     case invalidLayer(String)
     /// The layer exists but no image references it (ECR serves only referenced layers).
     case layerInaccessible(String)
+    /// A resource would carry more tags than allowed (the count it would have).
+    case tooManyTags(Int)
+    /// A tag key or value breaks the tag rules; the text says how.
+    case invalidTagParameter(String)
     /// The caller lacks a permission the request needs.
     case accessDenied(principal: String, Permission)
     /// A blob store or metadata backend failed.
