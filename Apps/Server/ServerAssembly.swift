@@ -23,7 +23,11 @@ struct ServerAssembly {
         let urlKey = try Self.secret("download-url-signing-key", in: metadata)
         let configuration = RegistryConfiguration(accountID: options.accountID, region: options.region, publicURL: options.effectivePublicURL)
         let clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
-        let registry = Registry(blobs: blobs, metadata: metadata, configuration: configuration, clock: clock)
+        // A testing aid: the registry's idea of "now" (push and pull times, lifecycle ages) may run ahead of the
+        // wall clock, so tests can age images without waiting; signatures and tokens keep the real time.
+        let skew = Environment.string("BERTH_CLOCK_SKEW_SECONDS").flatMap(Double.init) ?? 0
+        let registryClock: @Sendable () -> Double = { Date().timeIntervalSince1970 + skew }
+        let registry = Registry(blobs: blobs, metadata: metadata, configuration: configuration, clock: registryClock)
         let signer = URLSigner(signingKey: urlKey)
         let tokens = AuthorizationTokenIssuer(signingKey: tokenKey)
         let ecr = ECRService(registry: registry, tokens: tokens, downloadURLs: signer)

@@ -73,6 +73,16 @@ extension ECRError {
             self = .named("TooManyTagsException", "The number of tags (\(count)) exceeds the maximum of 50 tags per resource")
         case .invalidTagParameter(let message):
             self = .named("InvalidTagParameterException", message)
+        case .lifecyclePolicyNotFound(let repository):
+            self = .named(
+                "LifecyclePolicyNotFoundException",
+                "Lifecycle policy does not exist for the repository with name '\(repository)' in the registry with id '\(accountID)'")
+        case .lifecyclePreviewNotFound(let repository):
+            self = .named(
+                "LifecyclePolicyPreviewNotFoundException",
+                "There is no lifecycle policy preview for the repository with name '\(repository)' in the registry with id '\(accountID)'")
+        case .invalidLifecyclePolicy(let message):
+            self = .invalidParameter(message)
         case .accessDenied(let principal, let permission):
             self = .named(
                 "AccessDeniedException",

@@ -41,6 +41,12 @@ public enum RegistryError: Error, Sendable, Equatable {
     case tooManyTags(Int)
     /// A tag key or value breaks the tag rules; the text says how.
     case invalidTagParameter(String)
+    /// The repository has no lifecycle policy.
+    case lifecyclePolicyNotFound(String)
+    /// The repository has no lifecycle policy preview.
+    case lifecyclePreviewNotFound(String)
+    /// A lifecycle policy text was refused; the text is ECR's whole message.
+    case invalidLifecyclePolicy(String)
     /// The caller lacks a permission the request needs.
     case accessDenied(principal: String, Permission)
     /// A blob store or metadata backend failed.
