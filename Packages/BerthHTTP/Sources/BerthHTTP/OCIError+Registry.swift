@@ -48,7 +48,8 @@ extension OCIError {
         case .limitExceeded(let message):
             self = OCIError(.denied, message: message, httpStatus: 400)
         case .invalidLayerPart, .emptyUpload, .layerPartTooSmall, .layerAlreadyExists, .invalidLayer, .layerInaccessible, .tooManyTags,
-            .invalidTagParameter, .lifecyclePolicyNotFound, .lifecyclePreviewNotFound, .invalidLifecyclePolicy:
+            .invalidTagParameter, .lifecyclePolicyNotFound, .lifecyclePreviewNotFound, .invalidLifecyclePolicy, .registryPolicyNotFound,
+            .invalidParameter, .validation:
             // The ECR API's own rules: /v2 requests never reach them.
             self = OCIError(.unsupported, message: "\(error)", httpStatus: 400)
         case .accessDenied(let principal, let permission):

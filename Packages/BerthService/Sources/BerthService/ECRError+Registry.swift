@@ -83,6 +83,12 @@ extension ECRError {
                 "There is no lifecycle policy preview for the repository with name '\(repository)' in the registry with id '\(accountID)'")
         case .invalidLifecyclePolicy(let message):
             self = .invalidParameter(message)
+        case .registryPolicyNotFound:
+            self = .named("RegistryPolicyNotFoundException", "Registry policy does not exist in the registry with id '\(accountID)'")
+        case .invalidParameter(let message):
+            self = .invalidParameter(message)
+        case .validation(let message):
+            self = .named("ValidationException", message)
         case .accessDenied(let principal, let permission):
             self = .named(
                 "AccessDeniedException",

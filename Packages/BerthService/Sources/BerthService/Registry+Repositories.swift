@@ -8,6 +8,11 @@ extension Registry {
         try store { try metadata.createRepository(record) }
     }
 
+    /// The repository named `name`, or nil.
+    public func findRepository(_ name: String) throws -> RepositoryRecord? {
+        try store { try metadata.repository(named: name) }
+    }
+
     /// Repositories sorted by name after `after`, at most `limit`.
     public func listRepositories(after: String?, limit: Int) throws -> [RepositoryRecord] {
         try store { try metadata.listRepositories(after: after, limit: limit) }

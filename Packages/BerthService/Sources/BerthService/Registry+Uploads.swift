@@ -54,9 +54,11 @@ extension Registry {
     }
 
     /// Links a blob that `source` holds into `repository` (cross-repository mount). Returns nil when the blob
-    /// cannot be mounted (the source does not link it, or its bytes are gone).
+    /// cannot be mounted (the source does not link it, its bytes are gone, or the account setting BLOB_MOUNTING is
+    /// DISABLED); the client then uploads it.
     public func mountBlob(_ digest: Digest, into repository: String, from source: String) throws -> LayerRecord? {
         _ = try requireRepository(repository)
+        guard try isBlobMountingEnabled() else { return nil }
         if let existing = try store({ try metadata.layer(repository: repository, digest: digest.description) }) { return existing }
         guard let linked = try store({ try metadata.layer(repository: source, digest: digest.description) }),
             try store({ try blobs.stat(digest) }) != nil

@@ -47,6 +47,12 @@ public enum RegistryError: Error, Sendable, Equatable {
     case lifecyclePreviewNotFound(String)
     /// A lifecycle policy text was refused; the text is ECR's whole message.
     case invalidLifecyclePolicy(String)
+    /// The registry has no registry policy.
+    case registryPolicyNotFound
+    /// An input breaks a rule the model cannot state (ECR's InvalidParameterException); the text is the message.
+    case invalidParameter(String)
+    /// An input is refused as ECR's newer operations refuse it (ValidationException); the text is the message.
+    case validation(String)
     /// The caller lacks a permission the request needs.
     case accessDenied(principal: String, Permission)
     /// A blob store or metadata backend failed.
