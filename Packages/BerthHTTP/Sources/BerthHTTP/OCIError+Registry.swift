@@ -49,7 +49,8 @@ extension OCIError {
             self = OCIError(.denied, message: message, httpStatus: 400)
         case .invalidLayerPart, .emptyUpload, .layerPartTooSmall, .layerAlreadyExists, .invalidLayer, .layerInaccessible, .tooManyTags,
             .invalidTagParameter, .lifecyclePolicyNotFound, .lifecyclePreviewNotFound, .invalidLifecyclePolicy, .registryPolicyNotFound,
-            .invalidParameter, .validation:
+            .invalidParameter, .validation, .templateNotFound, .templateAlreadyExists, .pullThroughCacheRuleNotFound,
+            .pullThroughCacheRuleAlreadyExists, .unsupportedUpstreamRegistry, .exclusionAlreadyExists, .exclusionNotFound:
             // The ECR API's own rules: /v2 requests never reach them.
             self = OCIError(.unsupported, message: "\(error)", httpStatus: 400)
         case .accessDenied(let principal, let permission):

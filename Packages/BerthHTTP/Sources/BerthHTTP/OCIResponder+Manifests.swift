@@ -9,14 +9,14 @@ extension OCIResponder {
     /// The largest manifest accepted (ECR's 4 MiB); larger is 413.
     static let maximumManifestSize = 4 * 1024 * 1024
 
-    func getManifest(_ request: Request, name: String, reference: OCIReference) -> Response {
+    func getManifest(_ request: Request, name: String, reference: OCIReference, caller: Caller) -> Response {
         attempt(request, about: .manifest) {
             let image: ImageRecord
             switch reference {
             case .tag(let tag): image = try registry.manifest(repository: name, tag: tag)
             case .digest(let digest): image = try registry.manifest(repository: name, digest: digest)
             }
-            if request.method == .get { registry.recordPull(of: image) }
+            if request.method == .get { registry.recordPull(of: image, by: caller.principalARN) }
             let headers: HTTPFields = [OCIReply.name(OCIHeaderName.contentDigest): image.digest, .eTag: "\"\(image.digest)\""]
             return OCIReply.bytes(image.manifest, contentType: image.mediaType, status: .ok, method: request.method, headers: headers)
         }
@@ -31,7 +31,7 @@ extension OCIResponder {
             } catch is NIOTooManyBytesError {
                 throw OCIError(.manifestInvalid, message: "manifest exceeds the maximum size of \(Self.maximumManifestSize) bytes", httpStatus: 413)
             }
-            if services.createOnPush { try registry.ensureRepository(name) }
+            try registry.prepareRepositoryForPush(name, createOnPush: services.createOnPush)
             let stored = try registry.putManifest(
                 repository: name, bytes: bytes, declaredMediaType: request.headers[.contentType], tag: reference.tag,
                 expectedDigest: reference.digest?.description)

@@ -9,7 +9,7 @@ extension OCIResponder {
     /// `POST /v2/<name>/blobs/uploads/`: a cross-repository mount, a monolithic upload (`?digest=`), or a new session.
     func startUpload(_ request: Request, name: String) async -> Response {
         await attempt(request, about: .upload) {
-            if services.createOnPush { try registry.ensureRepository(name) }
+            try registry.prepareRepositoryForPush(name, createOnPush: services.createOnPush)
             if let mount = queryValue(request, "mount") {
                 guard let digest = Digest(parsing: mount) else { throw OCIError.digestInvalid(mount) }
                 if let from = queryValue(request, "from"), RepositoryName.isValid(from),

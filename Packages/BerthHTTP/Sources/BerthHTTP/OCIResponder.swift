@@ -53,10 +53,10 @@ struct OCIResponder: Sendable {
             await drain(request)
             return failure(error, request: request, about: .other)
         }
-        return await respond(to: request, route: route)
+        return await respond(to: request, route: route, caller: caller)
     }
 
-    private func respond(to request: Request, route: OCIRoute) async -> Response {
+    private func respond(to request: Request, route: OCIRoute, caller: Caller) async -> Response {
         let method = request.method
         switch route {
         case .base:
@@ -71,7 +71,7 @@ struct OCIResponder: Sendable {
             switch method {
             case .put: return await putManifest(request, name: name.value, reference: reference)
             case .delete: return deleteManifest(request, name: name.value, reference: reference)
-            default: return getManifest(request, name: name.value, reference: reference)
+            default: return getManifest(request, name: name.value, reference: reference, caller: caller)
             }
         case .blob(let name, let digest):
             if method == .delete { return deleteBlob(request, name: name.value, digest: digest) }

@@ -89,6 +89,28 @@ extension ECRError {
             self = .invalidParameter(message)
         case .validation(let message):
             self = .named("ValidationException", message)
+        case .templateNotFound(let prefix):
+            self = .named(
+                "TemplateNotFoundException",
+                "The repository creation template with prefix '\(prefix)' does not exist in the registry with id '\(accountID)'")
+        case .templateAlreadyExists(let prefix):
+            self = .named(
+                "TemplateAlreadyExistsException",
+                "The repository creation template with prefix '\(prefix)' already exists in the registry with id '\(accountID)'")
+        case .pullThroughCacheRuleNotFound(let prefix):
+            self = .named(
+                "PullThroughCacheRuleNotFoundException",
+                "The pull through cache rule with prefix '\(prefix)' does not exist in the registry with id '\(accountID)'")
+        case .pullThroughCacheRuleAlreadyExists(let prefix):
+            self = .named(
+                "PullThroughCacheRuleAlreadyExistsException",
+                "A pull through cache rule with prefix '\(prefix)' already exists in the registry with id '\(accountID)'")
+        case .unsupportedUpstreamRegistry(let url):
+            self = .named("UnsupportedUpstreamRegistryException", "The upstream registry URL '\(url)' is not supported for pull through cache")
+        case .exclusionAlreadyExists(let principal):
+            self = .named("ExclusionAlreadyExistsException", "The principal '\(principal)' is already excluded from pull time updates")
+        case .exclusionNotFound(let principal):
+            self = .named("ExclusionNotFoundException", "The principal '\(principal)' is not excluded from pull time updates")
         case .accessDenied(let principal, let permission):
             self = .named(
                 "AccessDeniedException",

@@ -69,7 +69,7 @@ extension ECRService {
                     continue
                 }
                 guard seen.insert("\(image.digest)|\(id.imageTag ?? "")").inserted else { continue }
-                registry.recordPull(of: image)
+                registry.recordPull(of: image, by: context.principalARN)
                 images.append(
                     ECR.Image(
                         registryId: accountID, repositoryName: input.repositoryName,

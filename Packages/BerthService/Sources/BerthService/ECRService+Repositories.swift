@@ -16,21 +16,14 @@ extension ECRService {
             try ResourceTagRules.check(tags)
             let mutability = input.imageTagMutability ?? "MUTABLE"
             let filters = (input.imageTagMutabilityExclusionFilters ?? []).map(\.filter)
-            try checkMutabilitySettings(mutability, filters: filters)
-            let encryption = input.encryptionConfiguration
-            let encryptionType = encryption?.encryptionType ?? "AES256"
-            var kmsKey = encryption?.kmsKey
-            if encryptionType == "AES256", kmsKey != nil {
-                throw ECRError.invalidParameter(
-                    "Invalid parameter at 'encryptionConfiguration' failed to satisfy constraint: 'kmsKey can only be specified with KMS encryption'")
-            }
-            if encryptionType != "AES256", kmsKey == nil {
-                kmsKey = "arn:aws:kms:\(configuration.region):\(accountID):alias/aws/ecr"
-            }
+            try RepositorySettingsRules.checkMutability(mutability, filters: filters)
+            let encryption = try RepositorySettingsRules.encryption(
+                type: input.encryptionConfiguration?.encryptionType, kmsKey: input.encryptionConfiguration?.kmsKey, region: configuration.region,
+                accountID: accountID)
             let record = RepositoryRecord(
                 name: input.repositoryName, createdAt: context.now, imageTagMutability: mutability,
                 tagMutabilityExclusionFilters: filters, scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false,
-                encryptionType: encryptionType, kmsKey: kmsKey, resourceTags: tags)
+                encryptionType: encryption.type, kmsKey: encryption.kmsKey, resourceTags: tags)
             try registry.createRepository(record)
             return ECR.CreateRepositoryResponse(repository: repositoryShape(record))
         }
@@ -81,20 +74,5 @@ extension ECRService {
             imageTagMutability: record.imageTagMutability, imageTagMutabilityExclusionFilters: filters.isEmpty ? nil : filters,
             imageScanningConfiguration: ECR.ImageScanningConfiguration(scanOnPush: record.scanOnPush),
             encryptionConfiguration: ECR.EncryptionConfiguration(encryptionType: record.encryptionType, kmsKey: record.kmsKey))
-    }
-
-    /// Exclusion filters belong to the `*_WITH_EXCLUSION` modes only, and those need at least one.
-    func checkMutabilitySettings(_ mutability: String, filters: [String]) throws {
-        let withExclusion = mutability.hasSuffix("_WITH_EXCLUSION")
-        if withExclusion, filters.isEmpty {
-            throw ECRError.invalidParameter(
-                "Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'required when imageTagMutability is \(mutability)'"
-            )
-        }
-        if !withExclusion, !filters.isEmpty {
-            throw ECRError.invalidParameter(
-                "Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'only allowed with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION'"
-            )
-        }
     }
 }

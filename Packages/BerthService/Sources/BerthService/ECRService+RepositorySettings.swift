@@ -8,7 +8,7 @@ extension ECRService {
         try await run {
             try checkRegistry(input.registryId, repository: input.repositoryName)
             let filters = (input.imageTagMutabilityExclusionFilters ?? []).map(\.filter)
-            try checkMutabilitySettings(input.imageTagMutability, filters: filters)
+            try RepositorySettingsRules.checkMutability(input.imageTagMutability, filters: filters)
             let record = try registry.updateRepository(input.repositoryName) { record in
                 record.imageTagMutability = input.imageTagMutability
                 record.tagMutabilityExclusionFilters = filters

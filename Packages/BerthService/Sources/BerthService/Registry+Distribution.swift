@@ -33,13 +33,16 @@ extension Registry {
         }
     }
 
-    /// Records a pull for `lastRecordedPullTime`, at most once a minute per image so pulls stay read-only
-    /// (ECR itself documents the time as approximate).
-    public func recordPull(of image: ImageRecord) {
+    /// Records a pull by `principal` for `lastRecordedPullTime`, at most once a minute per image so pulls stay
+    /// read-only (ECR itself documents the time as approximate), and never for a principal on the registry's
+    /// pull-time update exclusion list. The pull is served either way: a failure here is logged, not answered.
+    public func recordPull(of image: ImageRecord, by principal: String) {
         let now = clock()
         if let last = image.lastPulledAt, now - last < Self.pullRecordInterval { return }
-        // The pull is served either way; a failure to write the time down is logged, not answered.
-        cleanUp("record the pull of \(image.digest)") { try metadata.recordPull(repository: image.repository, digest: image.digest, at: now) }
+        cleanUp("record the pull of \(image.digest)") {
+            guard try !isExcludedFromPullTime(principal) else { return }
+            try metadata.recordPull(repository: image.repository, digest: image.digest, at: now)
+        }
     }
 
     /// How often a pull of the same image is written down.
@@ -80,18 +83,6 @@ extension Registry {
             return Referrer(
                 digest: image.digest, mediaType: image.mediaType, artifactType: image.artifactType, size: Int64(image.manifest.count),
                 annotations: document.annotations, status: image.status)
-        }
-    }
-
-    /// Creates `repository` with default settings unless it exists (the `--create-on-push` behaviour).
-    public func ensureRepository(_ name: String) throws {
-        if try store({ try metadata.repository(named: name) }) != nil { return }
-        do {
-            try metadata.createRepository(RepositoryRecord(name: name, createdAt: clock()))
-        } catch MetadataError.repositoryAlreadyExists {
-            return
-        } catch {
-            throw RegistryError(error as? MetadataError ?? .backend(String(describing: error)))
         }
     }
 }

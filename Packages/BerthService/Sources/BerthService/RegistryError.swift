@@ -53,6 +53,20 @@ public enum RegistryError: Error, Sendable, Equatable {
     case invalidParameter(String)
     /// An input is refused as ECR's newer operations refuse it (ValidationException); the text is the message.
     case validation(String)
+    /// No repository creation template has that prefix.
+    case templateNotFound(String)
+    /// A repository creation template with that prefix exists.
+    case templateAlreadyExists(String)
+    /// No pull-through cache rule has that prefix.
+    case pullThroughCacheRuleNotFound(String)
+    /// A pull-through cache rule with that prefix exists.
+    case pullThroughCacheRuleAlreadyExists(String)
+    /// The upstream registry URL is not one ECR can cache.
+    case unsupportedUpstreamRegistry(String)
+    /// The principal is already excluded from pull-time updates.
+    case exclusionAlreadyExists(String)
+    /// The principal is not excluded from pull-time updates.
+    case exclusionNotFound(String)
     /// The caller lacks a permission the request needs.
     case accessDenied(principal: String, Permission)
     /// A blob store or metadata backend failed.
