@@ -50,7 +50,8 @@ extension OCIError {
         case .invalidLayerPart, .emptyUpload, .layerPartTooSmall, .layerAlreadyExists, .invalidLayer, .layerInaccessible, .tooManyTags,
             .invalidTagParameter, .lifecyclePolicyNotFound, .lifecyclePreviewNotFound, .invalidLifecyclePolicy, .registryPolicyNotFound,
             .invalidParameter, .validation, .templateNotFound, .templateAlreadyExists, .pullThroughCacheRuleNotFound,
-            .pullThroughCacheRuleAlreadyExists, .unsupportedUpstreamRegistry, .exclusionAlreadyExists, .exclusionNotFound:
+            .pullThroughCacheRuleAlreadyExists, .unsupportedUpstreamRegistry, .exclusionAlreadyExists, .exclusionNotFound,
+            .storageClassUpdateNotSupported:
             // The ECR API's own rules: /v2 requests never reach them.
             self = OCIError(.unsupported, message: "\(error)", httpStatus: 400)
         case .accessDenied(let principal, let permission):

@@ -111,6 +111,8 @@ extension ECRError {
             self = .named("ExclusionAlreadyExistsException", "The principal '\(principal)' is already excluded from pull time updates")
         case .exclusionNotFound(let principal):
             self = .named("ExclusionNotFoundException", "The principal '\(principal)' is not excluded from pull time updates")
+        case .storageClassUpdateNotSupported(let message):
+            self = .named("ImageStorageClassUpdateNotSupportedException", message)
         case .accessDenied(let principal, let permission):
             self = .named(
                 "AccessDeniedException",

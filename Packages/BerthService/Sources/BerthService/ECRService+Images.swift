@@ -18,7 +18,7 @@ extension ECRService {
             let stored = try registry.putManifest(
                 repository: input.repositoryName, bytes: Array(input.imageManifest.utf8), declaredMediaType: input.imageManifestMediaType,
                 tag: input.imageTag, expectedDigest: input.imageDigest, requireMediaType: true)
-            if stored.outcome == .alreadyExists {
+            if stored.outcome == .alreadyExists, !stored.restored {
                 let tagText = input.imageTag.map { " and tag '\($0)'" } ?? ""
                 throw ECRError.named(
                     "ImageAlreadyExistsException",
@@ -61,6 +61,10 @@ extension ECRService {
                 }
                 guard let image = found else {
                     failures.append(ImageReference.failure(id, "ImageNotFound", "Requested image not found"))
+                    continue
+                }
+                guard image.status == .active else {
+                    failures.append(ImageReference.failure(id, "ImageNotFound", "Requested image is archived; restore it to pull it"))
                     continue
                 }
                 if let accepted = input.acceptedMediaTypes, !accepted.isEmpty, !accepted.contains(image.mediaType) {

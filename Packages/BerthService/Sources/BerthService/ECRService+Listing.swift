@@ -7,14 +7,16 @@ extension ECRService {
         try await run {
             _ = try repository(input.repositoryName, registryId: input.registryId)
             let status = TagStatusFilter(rawValue: input.filter?.tagStatus ?? "ANY") ?? .any
-            let scope = "images:\(input.repositoryName):\(status.rawValue)"
+            let imageStatus = Self.imageStatusFilter(input.filter?.imageStatus)
+            let scope = "images:\(input.repositoryName):\(status.rawValue):\(imageStatus?.rawValue ?? "ANY")"
             let limit = input.maxResults ?? 100
             let after = try input.nextToken.map { text -> ImageIDRecord in
                 let key = try PageToken.decode(text, scope: scope).key
                 let parts = key.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 return ImageIDRecord(digest: parts[0], tag: parts.count > 1 ? parts[1] : nil)
             }
-            let page = try registry.listImageIDs(in: input.repositoryName, tagStatus: status, imageStatus: nil, after: after, limit: limit + 1)
+            let page = try registry.listImageIDs(
+                in: input.repositoryName, tagStatus: status, imageStatus: imageStatus, after: after, limit: limit + 1)
             let shown = Array(page.prefix(limit))
             var next: String?
             if page.count > limit, let last = shown.last {
@@ -37,10 +39,12 @@ extension ECRService {
                 return ECR.DescribeImagesResponse(imageDetails: try describeListedImages(ids, repository: input.repositoryName))
             }
             let status = TagStatusFilter(rawValue: input.filter?.tagStatus ?? "ANY") ?? .any
-            let scope = "describe:\(input.repositoryName):\(status.rawValue)"
+            let imageStatus = Self.imageStatusFilter(input.filter?.imageStatus)
+            let scope = "describe:\(input.repositoryName):\(status.rawValue):\(imageStatus?.rawValue ?? "ANY")"
             let limit = input.maxResults ?? 100
             let after = try input.nextToken.map { try PageToken.decode($0, scope: scope).key }
-            let page = try registry.listImages(in: input.repositoryName, tagStatus: status, imageStatus: nil, after: after, limit: limit + 1)
+            let page = try registry.listImages(
+                in: input.repositoryName, tagStatus: status, imageStatus: imageStatus, after: after, limit: limit + 1)
             let shown = Array(page.prefix(limit))
             let next = page.count > limit ? shown.last.map { PageToken(scope: scope, key: $0.digest).encode() } : nil
             return ECR.DescribeImagesResponse(imageDetails: shown.map(imageDetail), nextToken: next)
@@ -84,6 +88,7 @@ extension ECRService {
             registryId: accountID, repositoryName: image.repository, imageDigest: image.digest,
             imageTags: image.tags.isEmpty ? nil : image.tags, imageSizeInBytes: image.sizeInBytes, imagePushedAt: image.pushedAt,
             imageManifestMediaType: image.mediaType, artifactMediaType: image.artifactType, lastRecordedPullTime: image.lastPulledAt,
-            subjectManifestDigest: image.subjectDigest, imageStatus: "ACTIVE")
+            subjectManifestDigest: image.subjectDigest, imageStatus: image.status.rawValue, lastArchivedAt: image.lastArchivedAt,
+            lastActivatedAt: image.lastActivatedAt)
     }
 }

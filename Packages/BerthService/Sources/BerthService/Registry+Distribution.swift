@@ -10,6 +10,7 @@ extension Registry {
             _ = try requireRepository(repository)
             throw RegistryError.imageNotFound("manifest tagged \(tag) is not in repository \(repository)")
         }
+        try Self.requirePullable(image)
         return image
     }
 
@@ -19,7 +20,15 @@ extension Registry {
             _ = try requireRepository(repository)
             throw RegistryError.imageNotFound("manifest \(digest) is not in repository \(repository)")
         }
+        try Self.requirePullable(image)
         return image
+    }
+
+    /// Archived (or restoring) images cannot be pulled, as on ECR; they stay listed. - Throws: `.imageNotFound`.
+    static func requirePullable(_ image: ImageRecord) throws {
+        guard image.status == .active else {
+            throw RegistryError.imageNotFound("manifest \(image.digest) is \(image.status.rawValue.lowercased()); restore it to pull it")
+        }
     }
 
     /// Deletes the image `digest` and every tag on it, as ECR's BatchDeleteImage by digest does (refused while an

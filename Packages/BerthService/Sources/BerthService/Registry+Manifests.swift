@@ -13,6 +13,8 @@ public struct StoredManifest: Sendable, Equatable {
     public var document: ManifestDocument
     /// What the metadata store did.
     public var outcome: PutImageOutcome
+    /// True when the manifest was archived and pushing it again restored it.
+    public var restored = false
 }
 
 extension Registry {
@@ -85,6 +87,12 @@ extension Registry {
         let immutable = tag.map { isTagImmutable($0, in: repository) } ?? false
         let outcome = try store({ try metadata.putImage(image, tag: tag, tagIsImmutable: immutable) })
         if case .tagImmutable = outcome, let tag { throw RegistryError.tagImmutable(tag: tag, repository: name) }
-        return StoredManifest(digest: digest, mediaType: document.mediaType, document: document, outcome: outcome)
+        var stored = StoredManifest(digest: digest, mediaType: document.mediaType, document: document, outcome: outcome)
+        if outcome != .created, let existing = try findImage(in: name, digest: digest), existing.status != .active {
+            // Pushing an archived image again restores it, as on ECR.
+            _ = try store { try metadata.setImageStatus(repository: name, digest: digest, status: .active, at: clock()) }
+            stored.restored = true
+        }
+        return stored
     }
 }

@@ -67,6 +67,8 @@ public enum RegistryError: Error, Sendable, Equatable {
     case exclusionAlreadyExists(String)
     /// The principal is not excluded from pull-time updates.
     case exclusionNotFound(String)
+    /// The image cannot move to the requested storage class; the text says why.
+    case storageClassUpdateNotSupported(String)
     /// The caller lacks a permission the request needs.
     case accessDenied(principal: String, Permission)
     /// A blob store or metadata backend failed.
