@@ -17,25 +17,26 @@ struct ServerAssembly {
         let store = try SQLiteMetadataStore(path: "\(options.dataDir)/metadata.sqlite")
         // Repositories from before stores had registries belong to the default region.
         try store.adoptUnscopedRepositories(into: options.region)
-        let metadata = store.scoped(toRegistry: options.region)
-        rootKey = try RootAccessKey.load(from: metadata)
-        let tokenKey = try Self.secret("authorization-token-signing-key", in: metadata)
-        let urlKey = try Self.secret("download-url-signing-key", in: metadata)
-        let configuration = RegistryConfiguration(accountID: options.accountID, region: options.region, publicURL: options.effectivePublicURL)
+        rootKey = try RootAccessKey.load(from: store)
+        let tokenKey = try Self.secret("authorization-token-signing-key", in: store)
+        let urlKey = try Self.secret("download-url-signing-key", in: store)
+        var configuration = RegistryConfiguration(accountID: options.accountID, region: options.region, publicURL: options.effectivePublicURL)
+        configuration.registryDomain = options.registryDomain
         let clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
         // A testing aid: the registry's idea of "now" (push and pull times, lifecycle ages) may run ahead of the
         // wall clock, so tests can age images without waiting; signatures and tokens keep the real time.
         let skew = Environment.string("BERTH_CLOCK_SKEW_SECONDS").flatMap(Double.init) ?? 0
         let registryClock: @Sendable () -> Double = { Date().timeIntervalSince1970 + skew }
-        let registry = Registry(blobs: blobs, metadata: metadata, configuration: configuration, clock: registryClock)
         let signer = URLSigner(signingKey: urlKey)
         let tokens = AuthorizationTokenIssuer(signingKey: tokenKey)
-        let ecr = ECRService(registry: registry, tokens: tokens, downloadURLs: signer)
+        let regions: SigV4RegionPolicy = options.regionList.map { .only(Set($0)) } ?? .any
+        let registries = Registries(
+            blobs: blobs, metadata: store, base: configuration, regions: regions, tokens: tokens, downloadURLs: signer, clock: registryClock)
         let verifier = SigV4Verifier(
             keys: StaticAccessKeyStore([rootKey.accessKeyID: rootKey.secretAccessKey], principalARN: Caller.rootPrincipal(of: options.accountID)),
-            region: options.region)
+            regions: regions)
         services = BerthServices(
-            ecr: ecr, verifier: verifier, downloadURLs: signer, tokens: tokens, createOnPush: options.createOnPush, clock: clock)
+            registries: registries, verifier: verifier, downloadURLs: signer, tokens: tokens, createOnPush: options.createOnPush, clock: clock)
     }
 
     /// A random 32-byte secret generated once per data folder (atomically, so replicas agree).

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BerthAuth
+import Foundation
 
 /// berth-server's flags; each also reads its `BERTH_*` environment variable, and the flag wins.
 struct ServerOptions: ParsableArguments {
@@ -11,8 +13,26 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Folder holding the SQLite metadata and the blobs (env BERTH_DATA_DIR).")
     var dataDir: String = Environment.string("BERTH_DATA_DIR") ?? "./data"
 
-    @Option(help: "AWS region this registry answers as (env BERTH_REGION).")
+    @Option(help: "The default region: the one /v2 serves on the public URL (env BERTH_REGION).")
     var region: String = Environment.string("BERTH_REGION") ?? "us-east-1"
+
+    @Option(
+        help:
+            "Comma-separated regions the server answers for, each its own registry (env BERTH_REGIONS; default: every region, as moto does)."
+    )
+    var regions: String? = Environment.string("BERTH_REGIONS")
+
+    @Option(
+        name: .customLong("registry-domain"),
+        help:
+            "A domain under which <account>.dkr.ecr.<region>.<domain> names a region's registry on /v2; repository URIs and proxy endpoints then use that form (env BERTH_REGISTRY_DOMAIN, e.g. localhost)."
+    )
+    var registryDomain: String? = Environment.string("BERTH_REGISTRY_DOMAIN")
+
+    /// The region list, when `--regions` restricts it (the default region always among them).
+    var regionList: [String]? {
+        regions.map { text in text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
 
     @Option(name: .customLong("account-id"), help: "12-digit account id this registry answers as (env BERTH_ACCOUNT_ID).")
     var accountID: String = Environment.string("BERTH_ACCOUNT_ID") ?? "123456789012"
@@ -46,5 +66,13 @@ struct ServerOptions: ParsableArguments {
             throw ValidationError("--account-id must be 12 digits")
         }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1-65535") }
+        guard SigV4RegionPolicy.isRegionName(region) else { throw ValidationError("--region '\(region)' is not a region name like us-east-1") }
+        if let regionList {
+            guard !regionList.isEmpty else { throw ValidationError("--regions must name at least one region") }
+            if let bad = regionList.first(where: { !SigV4RegionPolicy.isRegionName($0) }) {
+                throw ValidationError("--regions: '\(bad)' is not a region name like us-east-1")
+            }
+            guard regionList.contains(region) else { throw ValidationError("--regions must include the default --region \(region)") }
+        }
     }
 }

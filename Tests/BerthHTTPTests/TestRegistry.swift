@@ -22,13 +22,14 @@ struct TestRegistry {
 
     func services(authorizer: (any Authorizer)? = nil) -> BerthServices {
         let configuration = RegistryConfiguration(accountID: Self.accountID, region: "us-east-1", publicURL: "http://127.0.0.1:5000")
-        let registry = Registry(blobs: blobs, metadata: metadata, configuration: configuration, clock: { Self.now }, authorizer: authorizer)
         let signer = URLSigner(signingKey: Array(repeating: 3, count: 32))
         let tokens = AuthorizationTokenIssuer(signingKey: Array(repeating: 4, count: 32))
-        let ecr = ECRService(registry: registry, tokens: tokens, downloadURLs: signer)
+        let registries = Registries(
+            blobs: blobs, metadata: metadata, base: configuration, regions: .only(["us-east-1"]), tokens: tokens, downloadURLs: signer,
+            clock: { Self.now }, authorizer: authorizer)
         let keys = StaticAccessKeyStore([Self.accessKey: Self.secretKey], principalARN: Caller.rootPrincipal(of: Self.accountID))
         let verifier = SigV4Verifier(keys: keys, region: "us-east-1")
-        return BerthServices(ecr: ecr, verifier: verifier, downloadURLs: signer, tokens: tokens, clock: { Self.now })
+        return BerthServices(registries: registries, verifier: verifier, downloadURLs: signer, tokens: tokens, clock: { Self.now })
     }
 
     func application(authorizer: (any Authorizer)? = nil) -> some ApplicationProtocol {
@@ -64,6 +65,7 @@ struct TestRegistry {
     }
 
     func snapshot() throws -> Snapshot {
+        let metadata = self.metadata.scoped(toRegistry: "us-east-1")
         let repositories = try metadata.listRepositories(after: nil, limit: 1000)
         var images: [String: [ImageIDRecord]] = [:]
         for repository in repositories {

@@ -14,7 +14,6 @@ public struct BerthResponder: HTTPResponder {
     let logger: Logger
     let ecr: ECRResponder
     let downloads: LayerDownloadResponder
-    let oci: OCIResponder
 
     /// A responder over `services`, logging to `logger`.
     public init(services: BerthServices, logger: Logger = Logger(label: "berth")) {
@@ -22,7 +21,6 @@ public struct BerthResponder: HTTPResponder {
         self.logger = logger
         self.ecr = ECRResponder(services: services)
         self.downloads = LayerDownloadResponder(services: services)
-        self.oci = OCIResponder(services: services)
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -45,6 +43,8 @@ public struct BerthResponder: HTTPResponder {
             log.update { $0.operation = "healthz" }
             response = Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         case .oci:
+            // The host name picks the region's registry (`<account>.dkr.ecr.<region>.<registry-domain>`).
+            let oci = OCIResponder(services: services, registry: services.registries.registry(forHost: request.head.authority))
             response = await oci.respond(to: request, context: context, log: log)
         case .download:
             response = await downloads.respond(to: request, log: log)

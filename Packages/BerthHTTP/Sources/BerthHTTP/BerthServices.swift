@@ -3,8 +3,8 @@ public import BerthService
 
 /// Everything the HTTP layer needs, built once by the app.
 public struct BerthServices: Sendable {
-    /// The ECR operations.
-    public let ecr: ECRService
+    /// Every region's registry and its ECR operations.
+    public let registries: Registries
     /// Verifies SigV4 on every ECR API call.
     public let verifier: SigV4Verifier
     /// Verifies the signed layer download URLs.
@@ -16,11 +16,12 @@ public struct BerthServices: Sendable {
     /// Now, in epoch seconds.
     public let clock: @Sendable () -> Double
 
+    /// The services of a server.
     public init(
-        ecr: ECRService, verifier: SigV4Verifier, downloadURLs: URLSigner, tokens: AuthorizationTokenIssuer, createOnPush: Bool = false,
+        registries: Registries, verifier: SigV4Verifier, downloadURLs: URLSigner, tokens: AuthorizationTokenIssuer, createOnPush: Bool = false,
         clock: @escaping @Sendable () -> Double
     ) {
-        self.ecr = ecr
+        self.registries = registries
         self.verifier = verifier
         self.downloadURLs = downloadURLs
         self.tokens = tokens
@@ -28,6 +29,9 @@ public struct BerthServices: Sendable {
         self.clock = clock
     }
 
-    /// The shared registry core.
+    /// The default region's ECR operations.
+    public var ecr: ECRService { registries.defaultService }
+
+    /// The default region's registry core.
     public var registry: Registry { ecr.registry }
 }

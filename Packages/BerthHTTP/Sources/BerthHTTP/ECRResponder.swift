@@ -37,21 +37,21 @@ struct ECRResponder: Sendable {
                 throw ECRError(.unrecognizedClientException, "The security token included in the request is invalid.")
             }
             log.update { $0.principal = principal }
+            let service = services.registries.service(forRegion: caller.region)
             let ecrContext = ECRRequestContext(
                 accessKeyID: caller.accessKeyID, principalARN: principal, sourceAddress: context.sourceAddress,
-                accountID: services.registry.configuration.accountID, region: services.registry.configuration.region, requestID: requestID,
-                now: now)
+                accountID: service.registry.configuration.accountID, region: caller.region, requestID: requestID, now: now)
             let output: [UInt8]
             switch try operation(request) {
             case .target(let name):
                 log.update { $0.operation = name }
                 output = try await ECRDispatcher.dispatch(
-                    operationName: name, body: body, handler: services.ecr, context: ecrContext,
+                    operationName: name, body: body, handler: service, context: ecrContext,
                     onTarget: { target in log.update { $0.repository = target.repositoryName } })
             case .query(let name, let json):
                 log.update { $0.operation = name }
                 output = try await ECRDispatcher.dispatch(
-                    operationName: name, body: json, handler: services.ecr, context: ecrContext,
+                    operationName: name, body: json, handler: service, context: ecrContext,
                     onTarget: { target in log.update { $0.repository = target.repositoryName } })
             }
             return ECRResponse.success(output, requestID: requestID)

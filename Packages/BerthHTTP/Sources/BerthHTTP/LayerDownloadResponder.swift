@@ -19,13 +19,15 @@ struct LayerDownloadResponder: Sendable {
         guard services.downloadURLs.verify(path: path, query: request.uri.query ?? "", now: services.clock()) else {
             return Self.plain(.forbidden, "the download URL is invalid or has expired\n")
         }
-        guard let (repository, digestText) = LayerDownloadPath.parse(path), let digest = Digest(parsing: digestText) else {
+        guard let (region, repository, digestText) = LayerDownloadPath.parse(path), let digest = Digest(parsing: digestText),
+            services.registries.regions.allows(region)
+        else {
             return Self.plain(.notFound, "not found\n")
         }
         log.update { $0.repository = repository }
         let reader: BlobContent
         do {
-            reader = try services.registry.openBlob(repository: repository, digest: digest)
+            reader = try services.registries.registry(forRegion: region).openBlob(repository: repository, digest: digest)
         } catch RegistryError.blobsNotFound {
             return Self.plain(.notFound, "layer not found\n")
         } catch {

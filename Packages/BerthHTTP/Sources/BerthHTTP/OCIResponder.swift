@@ -9,12 +9,14 @@ struct OCIResponder: Sendable {
     let services: BerthServices
     let authenticator: RegistryAuthenticator
 
-    init(services: BerthServices) {
-        self.services = services
-        self.authenticator = RegistryAuthenticator(services: services)
-    }
+    /// The registry this request reaches (its region).
+    let registry: Registry
 
-    var registry: Registry { services.registry }
+    init(services: BerthServices, registry: Registry) {
+        self.services = services
+        self.registry = registry
+        self.authenticator = RegistryAuthenticator(services: services, registry: registry)
+    }
 
     /// Authenticates, parses the route, passes the one authorize point, then serves the route.
     func respond(to request: Request, context: BerthRequestContext, log: RequestLog) async -> Response {

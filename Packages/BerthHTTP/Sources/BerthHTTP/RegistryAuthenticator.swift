@@ -10,6 +10,8 @@ struct RegistryAuthenticator: Sendable {
     static let bearerLifetime: Double = 900
 
     let services: BerthServices
+    /// The registry the challenge names.
+    let registry: Registry
 
     /// The caller (the principal of the access key the password was minted for), or the 401 to send. A password
     /// whose key no longer exists authenticates nobody.
@@ -35,7 +37,7 @@ struct RegistryAuthenticator: Sendable {
 
     /// The 401 with ECR's Basic challenge, or a Bearer challenge pointing at `/v2/token`.
     func challenge(bearer: Bool) -> OCIError {
-        let publicURL = services.registry.configuration.publicURL
+        let publicURL = registry.configuration.proxyEndpoint
         let value = bearer ? RegistryChallenge.bearer(publicURL: publicURL) : RegistryChallenge.basic(publicURL: publicURL)
         return OCIError.unauthorized(challenge: value)
     }

@@ -12,7 +12,7 @@ extension ECRService {
             let data = registries.map { _ in
                 let token = tokens.mint(accessKeyID: context.accessKeyID, now: context.now, lifetimeSeconds: configuration.authorizationTokenLifetime)
                 let basic = Data("AWS:\(token.password)".utf8).base64EncodedString()
-                return ECR.AuthorizationData(authorizationToken: basic, expiresAt: token.expiresAt, proxyEndpoint: configuration.publicURL)
+                return ECR.AuthorizationData(authorizationToken: basic, expiresAt: token.expiresAt, proxyEndpoint: configuration.proxyEndpoint)
             }
             return ECR.GetAuthorizationTokenResponse(authorizationData: data)
         }

@@ -77,7 +77,7 @@ extension ECRService {
         try await run {
             _ = try repository(input.repositoryName, registryId: input.registryId)
             let digest = try registry.downloadableLayer(repository: input.repositoryName, digest: input.layerDigest).digest
-            let path = LayerDownloadPath.make(repository: input.repositoryName, digest: digest)
+            let path = LayerDownloadPath.make(region: configuration.region, repository: input.repositoryName, digest: digest)
             let query = downloadURLs.signQuery(path: path, expiresAt: context.now + configuration.downloadURLLifetime)
             return ECR.GetDownloadUrlForLayerResponse(downloadUrl: "\(configuration.publicURL)\(path)?\(query)", layerDigest: digest)
         }

@@ -8,6 +8,9 @@ public struct RegistryConfiguration: Sendable {
     public var region: String
     /// The URL clients use to reach this server, without a trailing slash (e.g. `http://127.0.0.1:5000`).
     public var publicURL: String
+    /// With a registry domain (e.g. `localhost`), each region's registry is also reached as
+    /// `<account>.dkr.ecr.<region>.<domain>[:port]`, and repository URIs and proxy endpoints use that form.
+    public var registryDomain: String?
     /// The smallest part ECR accepts except the last (5 MiB).
     public var minimumPartSize: Int64 = 5 * 1024 * 1024
     /// The largest part ECR accepts (10 MiB), also the `partSize` InitiateLayerUpload announces.
@@ -25,11 +28,26 @@ public struct RegistryConfiguration: Sendable {
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     }
 
-    /// The registry host clients put in image references (`host[:port]` of the public URL).
-    public var registryHost: String {
+    /// The `host[:port]` of the public URL.
+    public var publicHost: String {
         var rest = Substring(publicURL)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         return String(rest.split(separator: "/", maxSplits: 1).first ?? rest)
+    }
+
+    /// The registry host clients put in image references: `<account>.dkr.ecr.<region>.<domain>[:port]` with a
+    /// registry domain, else the public URL's `host[:port]`.
+    public var registryHost: String {
+        guard let registryDomain else { return publicHost }
+        let port = publicHost.split(separator: ":").dropFirst().first.map { ":\($0)" } ?? ""
+        return "\(accountID).dkr.ecr.\(region).\(registryDomain)\(port)"
+    }
+
+    /// The endpoint GetAuthorizationToken names (`proxyEndpoint`): the registry host with the public URL's scheme.
+    public var proxyEndpoint: String {
+        guard registryDomain != nil else { return publicURL }
+        let scheme = publicURL.hasPrefix("https://") ? "https" : "http"
+        return "\(scheme)://\(registryHost)"
     }
 
     /// The ARN ECR gives a repository (of this registry, or of `registryId`'s).

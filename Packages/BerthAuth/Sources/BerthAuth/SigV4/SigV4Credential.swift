@@ -28,14 +28,14 @@ struct SigV4Credential: Sendable, Equatable {
 
     /// Checks the scope against the verifier's region and service and the request's date, with AWS's messages.
     /// - Throws: `InvalidSignatureException` naming the first element that is wrong.
-    func validate(region expectedRegion: String, service expectedService: String, timestamp: SigV4Timestamp) throws(SigV4Error) {
+    func validate(regions: SigV4RegionPolicy, service expectedService: String, timestamp: SigV4Timestamp) throws(SigV4Error) {
         guard terminator == SigV4Canonical.terminator else {
             throw .invalidSignature("Credential should be scoped with a valid terminator: 'aws4_request', not '\(terminator)'.")
         }
         guard service == expectedService else {
             throw .invalidSignature("Credential should be scoped to correct service: '\(expectedService)'.")
         }
-        guard region == expectedRegion else {
+        guard regions.allows(region) else {
             throw .invalidSignature("Credential should be scoped to a valid region, not '\(region)'.")
         }
         guard day == timestamp.day else {

@@ -1,27 +1,32 @@
 import BerthCrypto
 
 /// Verifies AWS Signature Version 4 on incoming requests, in the `Authorization` header form and the presigned
-/// query-string form, for one region and service.
+/// query-string form, for one service and the regions its policy allows.
 ///
 /// Pure logic over plain values: the HTTP layer builds a `SigV4Request`, passes the clock, and renders a thrown
 /// `SigV4Error` as the AWS JSON error it describes.
 public struct SigV4Verifier: Sendable {
     private let keys: any AccessKeyStore
-    private let region: String
+    private let regions: SigV4RegionPolicy
     private let service: String
     private let maxClockSkewSeconds: Double
 
-    /// A verifier for requests scoped to `region` and `service`.
+    /// A verifier for requests scoped to regions `regions` allows and to `service`.
     /// - Parameters:
     ///   - keys: where secrets are looked up by access key ID.
-    ///   - region: the only region a credential scope may name, e.g. `"us-east-1"`.
+    ///   - regions: the regions a credential scope may name.
     ///   - service: the signing name, `"ecr"` for the ECR API.
     ///   - maxClockSkewSeconds: how far a request's date may be from `now`, either way (AWS: 5 minutes).
-    public init(keys: any AccessKeyStore, region: String, service: String = "ecr", maxClockSkewSeconds: Double = 300) {
+    public init(keys: any AccessKeyStore, regions: SigV4RegionPolicy, service: String = "ecr", maxClockSkewSeconds: Double = 300) {
         self.keys = keys
-        self.region = region
+        self.regions = regions
         self.service = service
         self.maxClockSkewSeconds = maxClockSkewSeconds
+    }
+
+    /// A verifier for requests scoped to exactly `region` (and `service`).
+    public init(keys: any AccessKeyStore, region: String, service: String = "ecr", maxClockSkewSeconds: Double = 300) {
+        self.init(keys: keys, regions: .only([region]), service: service, maxClockSkewSeconds: maxClockSkewSeconds)
     }
 
     /// The principal ARN an access key belongs to (for callers authenticated another way, e.g. a registry
@@ -51,7 +56,7 @@ public struct SigV4Verifier: Sendable {
             throw .missingAuthenticationToken
         }
         let credential = authorization.credential
-        try credential.validate(region: region, service: service, timestamp: authorization.timestamp)
+        try credential.validate(regions: regions, service: service, timestamp: authorization.timestamp)
         guard let secret = keys.secretAccessKey(for: credential.accessKeyID) else { throw .unrecognizedClient }
         try checkTime(authorization, now: now)
         try checkSignature(authorization, request: request, secret: secret)
