@@ -1,4 +1,5 @@
 import BerthAuth
+import BerthModel
 import Testing
 
 /// Repository policy validation: the policies AWS documents for ECR are accepted and parsed; malformed ones are
@@ -243,11 +244,11 @@ import Testing
     }
 
     @Test func wildcardMatching() {
-        #expect(PolicyPattern.matches("ecr:*", "ecr:PutImage", caseSensitive: false))
-        #expect(PolicyPattern.matches("*", "", caseSensitive: true))
-        #expect(PolicyPattern.matches("a*b?d", "aXXbcd", caseSensitive: true))
-        #expect(!PolicyPattern.matches("a*b?d", "aXXbd", caseSensitive: true))
-        #expect(!PolicyPattern.matches("ECR:PUT*", "ecr:PutImage", caseSensitive: true))
-        #expect(PolicyPattern.matches("ECR:PUT*", "ecr:PutImage", caseSensitive: false))
+        #expect(WildcardPattern.matches("ecr:*", "ecr:PutImage", questionMark: true, caseSensitive: false))
+        #expect(WildcardPattern.matches("*", "", questionMark: true, caseSensitive: true))
+        #expect(WildcardPattern.matches("a*b?d", "aXXbcd", questionMark: true, caseSensitive: true))
+        #expect(!WildcardPattern.matches("a*b?d", "aXXbd", questionMark: true, caseSensitive: true))
+        #expect(!WildcardPattern.matches("ECR:PUT*", "ecr:PutImage", questionMark: true, caseSensitive: true))
+        #expect(WildcardPattern.matches("ECR:PUT*", "ecr:PutImage", questionMark: true, caseSensitive: false))
     }
 }

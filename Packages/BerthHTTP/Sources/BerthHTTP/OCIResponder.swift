@@ -20,7 +20,7 @@ struct OCIResponder: Sendable {
 
     /// Authenticates, parses the route, passes the one authorize point, then serves the route.
     func respond(to request: Request, context: BerthRequestContext, log: RequestLog) async -> Response {
-        let path = PercentDecoding.decode(request.uri.path, plusIsSpace: false)
+        let path = PercentEncoding.decode(request.uri.path, plusAsSpace: false)
         if path == "/v2/token" {
             log.update { $0.operation = "token" }
             return authenticator.issueBearerToken(request)

@@ -1,4 +1,5 @@
 import BerthAuth
+import BerthModel
 public import BerthWire
 import Foundation
 
@@ -11,7 +12,7 @@ extension ECRService {
             let registries = input.registryIds ?? [accountID]
             let data = registries.map { _ in
                 let token = tokens.mint(accessKeyID: context.accessKeyID, now: context.now, lifetimeSeconds: configuration.authorizationTokenLifetime)
-                let basic = Data("AWS:\(token.password)".utf8).base64EncodedString()
+                let basic = Base64.encode(Array("AWS:\(token.password)".utf8))
                 return ECR.AuthorizationData(authorizationToken: basic, expiresAt: token.expiresAt, proxyEndpoint: configuration.proxyEndpoint)
             }
             return ECR.GetAuthorizationTokenResponse(authorizationData: data)

@@ -1,3 +1,4 @@
+import BerthModel
 import BerthWire
 import Foundation
 
@@ -8,17 +9,15 @@ struct PageToken: Codable, Equatable {
     /// The last key shown (a repository name, or `digest` / `digest\ttag`).
     var key: String
 
+    /// The token text: base64url (unpadded) of the JSON.
     func encode() -> String {
-        let data = (try? JSONEncoder().encode(self)) ?? Data()
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        // Two strings always encode; a failure here would be a Foundation bug, answered as a server error upstream.
+        Base64.encode((try? JSONCoding.encode(self)) ?? Data(), urlSafe: true)
     }
 
     /// Decodes a token issued for `scope`. - Throws: InvalidParameterException for anything else.
     static func decode(_ text: String, scope: String) throws -> PageToken {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let token = try? JSONDecoder().decode(PageToken.self, from: data), token.scope == scope
+        guard let data = Base64.decode(text, urlSafe: true), let token = try? JSONCoding.decode(PageToken.self, from: data), token.scope == scope
         else {
             throw ECRError.invalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'")
         }

@@ -19,10 +19,8 @@ enum DocumentKind {
 extension Registry {
     /// Encodes a document value as JSON text (sorted keys, so equal values store equal text).
     func encodeDocument(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return String(decoding: try JSONCoding.encode(value), as: UTF8.self)
         } catch {
             throw RegistryError.backend("document could not be encoded: \(error)")
         }
@@ -31,7 +29,7 @@ extension Registry {
     /// Decodes a stored document; a document that no longer decodes is a storage failure.
     func decodeDocument<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
+            return try JSONCoding.decode(type, from: Data(text.utf8))
         } catch {
             throw RegistryError.backend("stored \(type) document does not decode: \(error)")
         }

@@ -1,3 +1,5 @@
+import BerthModel
+
 /// A raw query string split into its parameters, each percent-decoded (`+` as a space), in received order.
 struct QueryParameters: Sendable {
     /// One decoded `key=value` pair; a key without `=` has an empty value.
@@ -18,10 +20,10 @@ struct QueryParameters: Sendable {
     init(raw: String) {
         parameters = raw.split(separator: "&", omittingEmptySubsequences: true).map { piece in
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let value = parts.count > 1 ? parts[1] : ""
+            let value = parts.count > 1 ? String(parts[1]) : ""
             return Parameter(
-                key: PercentEncoding.decode(parts[0], plusAsSpace: true),
-                value: PercentEncoding.decode(value, plusAsSpace: true))
+                key: PercentEncoding.decodeBytes(parts[0], plusAsSpace: true),
+                value: PercentEncoding.decodeBytes(value, plusAsSpace: true))
         }
     }
 

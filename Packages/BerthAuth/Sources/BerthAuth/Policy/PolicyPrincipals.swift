@@ -1,3 +1,5 @@
+import BerthModel
+
 /// The principals a statement names: everyone (`"*"`), or lists of AWS accounts/ARNs, services and federated
 /// identity providers.
 public struct PolicyPrincipals: Sendable, Equatable {
@@ -40,8 +42,8 @@ public enum PolicyActionElement: Sendable, Equatable {
     /// True when the element covers `action` (e.g. `ecr:BatchGetImage`); action names compare case-insensitively.
     public func covers(_ action: String) -> Bool {
         switch self {
-        case .action(let patterns): patterns.contains { PolicyPattern.matches($0, action, caseSensitive: false) }
-        case .notAction(let patterns): !patterns.contains { PolicyPattern.matches($0, action, caseSensitive: false) }
+        case .action(let patterns): patterns.contains { WildcardPattern.matches($0, action, questionMark: true, caseSensitive: false) }
+        case .notAction(let patterns): !patterns.contains { WildcardPattern.matches($0, action, questionMark: true, caseSensitive: false) }
         }
     }
 }
@@ -56,8 +58,8 @@ public enum PolicyResourceElement: Sendable, Equatable {
     /// True when the element covers the resource ARN `arn` (compared case-sensitively).
     public func covers(_ arn: String) -> Bool {
         switch self {
-        case .resource(let patterns): patterns.contains { PolicyPattern.matches($0, arn, caseSensitive: true) }
-        case .notResource(let patterns): !patterns.contains { PolicyPattern.matches($0, arn, caseSensitive: true) }
+        case .resource(let patterns): patterns.contains { WildcardPattern.matches($0, arn, questionMark: true, caseSensitive: true) }
+        case .notResource(let patterns): !patterns.contains { WildcardPattern.matches($0, arn, questionMark: true, caseSensitive: true) }
         }
     }
 }

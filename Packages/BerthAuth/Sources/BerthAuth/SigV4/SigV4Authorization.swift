@@ -1,4 +1,5 @@
 import BerthCrypto
+import BerthModel
 
 /// What a client presented to authenticate, from either form: the `Authorization` header or presigned query
 /// parameters. Parsing checks shape only; the verifier checks scope, time and signature.

@@ -1,4 +1,5 @@
 import BerthCrypto
+import BerthModel
 
 /// The SigV4 canonical request, string to sign, signing key and signature, as AWS defines them and botocore
 /// computes them for non-S3 services.

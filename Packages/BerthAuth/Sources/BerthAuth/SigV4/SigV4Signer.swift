@@ -1,3 +1,5 @@
+import BerthModel
+
 /// Signs requests with AWS Signature Version 4 the way botocore does, in the header form and the presigned form.
 ///
 /// Berth needs it to call itself (CLI, tests) and to check the verifier against a second implementation; the

@@ -1,3 +1,5 @@
+import BerthModel
+
 /// An ECR authorization token as GetAuthorizationToken hands it out: the registry password and its expiry.
 public struct AuthorizationToken: Sendable, Equatable {
     /// The password for user `AWS` on `/v2/`: URL-safe characters only, never a `:`.

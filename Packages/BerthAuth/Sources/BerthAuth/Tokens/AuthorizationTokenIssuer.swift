@@ -1,4 +1,5 @@
 import BerthCrypto
+import BerthModel
 
 /// Mints and verifies ECR authorization tokens without storage: the password is an HMAC-signed payload.
 ///
@@ -37,7 +38,8 @@ public struct AuthorizationTokenIssuer: Sendable {
     public func verify(password: String, now: Double) -> TokenClaims? {
         guard password.utf8.count <= Self.maximumPasswordLength else { return nil }
         let parts = password.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let payload = Base64.decode(parts[0], urlSafe: true), let mac = Base64.decode(parts[1], urlSafe: true),
+        guard parts.count == 2, let payload = Base64.decode(parts[0], urlSafe: true).map(Array.init),
+            let mac = Base64.decode(parts[1], urlSafe: true).map(Array.init),
             ConstantTime.equals(HMACSHA256.authenticate(payload, key: key), mac),
             payload.count > Self.headerLength, payload[0] == Self.version
         else { return nil }

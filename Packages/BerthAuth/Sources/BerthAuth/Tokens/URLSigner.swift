@@ -1,4 +1,5 @@
 import BerthCrypto
+import BerthModel
 
 /// Signs and verifies expiring download URLs, the ones GetDownloadUrlForLayer returns and berth-server serves.
 ///
@@ -37,7 +38,7 @@ public struct URLSigner: Sendable {
     }
 
     private func signature(path: String, expires: Int64) -> String {
-        let message = Array("\(expires)\n".utf8) + PercentEncoding.decode(path, plusAsSpace: false)
+        let message = Array("\(expires)\n".utf8) + PercentEncoding.decodeBytes(path, plusAsSpace: false)
         return Base64.encode(HMACSHA256.authenticate(message, key: key), urlSafe: true)
     }
 }

@@ -1,3 +1,4 @@
+import BerthModel
 import Foundation
 
 /// JSON decoding of inputs and encoding of outputs, with failures mapped to ECR error codes.
@@ -13,7 +14,7 @@ enum ECRJSONCodec {
         let isBlank = body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         let data = isBlank ? Data("{}".utf8) : Data(body)
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            return try JSONCoding.decode(T.self, from: data)
         } catch let error as ECRError {
             throw error
         } catch let error as DecodingError {
@@ -27,10 +28,8 @@ enum ECRJSONCodec {
     /// blobs as base64).
     /// - Throws: `ServerException` if the value cannot be encoded (a non-finite number).
     static func encode<T: Encodable>(_ value: T) throws(ECRError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return Array(try encoder.encode(value))
+            return Array(try JSONCoding.encode(value))
         } catch {
             throw .server("The response could not be encoded: \(error)")
         }

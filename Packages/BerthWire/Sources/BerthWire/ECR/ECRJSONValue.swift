@@ -1,3 +1,5 @@
+import BerthModel
+
 /// A JSON value written by hand (error bodies and the query form), so key order and number spelling are exact.
 indirect enum ECRJSONValue: Equatable {
     case string(String)
@@ -20,53 +22,32 @@ indirect enum ECRJSONValue: Equatable {
         return .number(String(number))
     }
 
-    /// The UTF-8 JSON text.
+    /// The UTF-8 JSON text (written by the one `JSONWriter`).
     func rendered() -> [UInt8] {
-        var out: [UInt8] = []
-        write(into: &out)
-        return out
+        var writer = JSONWriter()
+        write(into: &writer)
+        return writer.bytes
     }
 
-    private func write(into out: inout [UInt8]) {
+    private func write(into writer: inout JSONWriter) {
         switch self {
-        case .string(let text): Self.writeString(text, into: &out)
-        case .number(let text): out += text.utf8
-        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .string(let text): writer.string(text)
+        case .number(let text): writer.raw(text)
+        case .bool(let flag): writer.raw(flag ? "true" : "false")
         case .array(let items):
-            out.append(UInt8(ascii: "["))
+            writer.raw("[")
             for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                item.write(into: &out)
+                if index > 0 { writer.raw(",") }
+                item.write(into: &writer)
             }
-            out.append(UInt8(ascii: "]"))
+            writer.raw("]")
         case .object(let fields):
-            out.append(UInt8(ascii: "{"))
+            writer.raw("{")
             for (index, (key, value)) in fields.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                value.write(into: &out)
+                writer.key(key, first: index == 0)
+                value.write(into: &writer)
             }
-            out.append(UInt8(ascii: "}"))
+            writer.raw("}")
         }
-    }
-
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x00..<0x20:
-                out += Array("\\u00".utf8)
-                out += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

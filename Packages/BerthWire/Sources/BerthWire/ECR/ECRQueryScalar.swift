@@ -1,3 +1,4 @@
+import BerthModel
 import Foundation
 
 /// Converts a query-form text value to the JSON value of its member type.
@@ -27,7 +28,7 @@ enum ECRQueryScalar {
         case .blob:
             // A `+` that was not percent-encoded arrives as a space.
             let base64 = text.replacingOccurrences(of: " ", with: "+")
-            guard Data(base64Encoded: base64) != nil else { throw wrongType(text, parameter, "base64 text") }
+            guard Base64.decode(base64) != nil else { throw wrongType(text, parameter, "base64 text") }
             return .string(base64)
         case .list, .map, .structure:
             throw .invalidParameter("The parameter \(parameter) is not recognized")

@@ -1,3 +1,4 @@
+import BerthModel
 public import Foundation
 
 extension ECR.UploadLayerPartRequest {
@@ -30,7 +31,7 @@ public enum LayerPartBody {
             if bytes[end] == UInt8(ascii: "\\") { return nil }
             end += 1
         }
-        guard end < bytes.count, let blob = Base64Decoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+        guard end < bytes.count, let blob = Base64.decode(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
         var json = Array(bytes[..<start])
         json.append(contentsOf: bytes[end...])
         return (json, blob)
@@ -50,47 +51,5 @@ public enum LayerPartBody {
         var index = start
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         return index
-    }
-}
-
-/// Standard base64 (RFC 4648, with padding) decoded in one pass into a preallocated `Data`.
-enum Base64Decoder {
-    private static let table: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (value, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-            table[Int(character)] = UInt8(value)
-        }
-        return table
-    }()
-
-    /// The decoded bytes, or nil when `text` is not canonical padded base64.
-    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> Data? {
-        guard text.count % 4 == 0 else { return nil }
-        if text.isEmpty { return Data() }
-        var padding = 0
-        if text[text.count - 1] == UInt8(ascii: "=") { padding += 1 }
-        if text[text.count - 2] == UInt8(ascii: "=") { padding += 1 }
-        let length = text.count / 4 * 3 - padding
-        var output = Data(count: length)
-        let ok = output.withUnsafeMutableBytes { raw -> Bool in
-            let out = raw.bindMemory(to: UInt8.self)
-            var o = 0
-            var i = 0
-            while i < text.count {
-                let a = table[Int(text[i])]
-                let b = table[Int(text[i + 1])]
-                let c = text[i + 2] == UInt8(ascii: "=") && i + 4 == text.count ? 0 : table[Int(text[i + 2])]
-                let d = text[i + 3] == UInt8(ascii: "=") && i + 4 == text.count ? 0 : table[Int(text[i + 3])]
-                if (a | b | c | d) & 0xC0 != 0 { return false }
-                let triple = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                if o < length { out[o] = UInt8(truncatingIfNeeded: triple >> 16) }
-                if o + 1 < length { out[o + 1] = UInt8(truncatingIfNeeded: triple >> 8) }
-                if o + 2 < length { out[o + 2] = UInt8(truncatingIfNeeded: triple) }
-                o += 3
-                i += 4
-            }
-            return true
-        }
-        return ok ? output : nil
     }
 }

@@ -1,3 +1,5 @@
+import BerthModel
+
 /// The body of `GET /v2/_catalog`: `{"repositories":[…]}`.
 public enum CatalogResponse {
     /// Renders the repository names in the order given (an `OCIPage`'s items are already sorted).

@@ -1,3 +1,5 @@
+import BerthModel
+
 /// An OCI Distribution error that renders itself: `{"errors":[{"code":…,"message":…,"detail":…}]}` plus the HTTP
 /// status and the extra response headers it needs (`Allow` for 405, `Range`/`Content-Range` for 416,
 /// `WWW-Authenticate` for 401, `Retry-After` for 429).

@@ -1,3 +1,5 @@
+import BerthModel
+
 /// The `n` / `last` paging of `tags/list` and `_catalog`.
 ///
 /// `n` absent means a default page of `maximumPageSize` (1000, ECR's largest page) rather than distribution's

@@ -1,3 +1,4 @@
+import BerthModel
 import Foundation
 
 /// The credentials of an `Authorization` request header on `/v2`.
@@ -32,7 +33,7 @@ public enum RegistryAuthorization: Sendable, Hashable {
     /// The `Authorization` header value for these credentials.
     public var headerValue: String {
         switch self {
-        case .basic(let user, let password): "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+        case .basic(let user, let password): "Basic " + Base64.encode(Array("\(user):\(password)".utf8))
         case .bearer(let token): "Bearer " + token
         }
     }
@@ -42,7 +43,7 @@ public enum RegistryAuthorization: Sendable, Hashable {
         let paddingCount = credentials.utf8.count - body.count
         guard !body.isEmpty, body.count % 4 != 1, paddingCount <= 2 else { return nil }
         let padded = String(decoding: body, as: UTF8.self) + String(repeating: "=", count: (4 - body.count % 4) % 4)
-        guard let data = Data(base64Encoded: padded), let decoded = String(data: data, encoding: .utf8),
+        guard let data = Base64.decode(padded), let decoded = String(data: data, encoding: .utf8),
             let colon = decoded.firstIndex(of: ":")
         else { return nil }
         return .basic(user: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))

@@ -1,3 +1,5 @@
+import BerthModel
+
 /// The body of `GET /v2/<name>/tags/list`: `{"name":"<name>","tags":[…]}` (an empty list is `[]`, never null).
 public enum TagsListResponse {
     /// Renders the tags in the order given (an `OCIPage`'s items are already sorted).

@@ -1,3 +1,4 @@
+import BerthModel
 import Foundation
 
 /// The query of a Docker token request (`GET /v2/token?service=…&scope=…&scope=…`).
@@ -48,6 +49,6 @@ public struct TokenRequest: Sendable, Hashable {
     }
 
     private static func formDecoded(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        PercentEncoding.decodeValidUTF8(text, plusAsSpace: true)
     }
 }

@@ -1,17 +1,20 @@
-/// A tiny JSON emitter with a fixed key order, so every OCI response body is byte-for-byte deterministic.
-///
-/// Only what the OCI bodies need: objects written key by key, strings, integers and string arrays.
-struct JSONWriter {
+/// The one hand JSON writer of Berth: a tiny emitter with a fixed key order, so every body built by hand (OCI
+/// answers, ECR error envelopes, the query form's JSON) is byte-for-byte deterministic. Codable values go through
+/// `JSONCoding` instead.
+public struct JSONWriter: Sendable {
     /// The bytes written so far.
-    private(set) var bytes: [UInt8] = []
+    public private(set) var bytes: [UInt8] = []
 
-    /// Appends `text` verbatim (punctuation such as `{`, `,`, `"key":`).
-    mutating func raw(_ text: String) {
+    /// An empty writer.
+    public init() {}
+
+    /// Appends `text` verbatim (punctuation such as `{`, `,`, numbers already spelled as JSON).
+    public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
     /// Appends `text` as a JSON string literal, escaping quotes, backslashes and control characters.
-    mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -33,14 +36,14 @@ struct JSONWriter {
     }
 
     /// Appends `"key":` (with the leading comma when `first` is false).
-    mutating func key(_ key: String, first: Bool = false) {
+    public mutating func key(_ key: String, first: Bool = false) {
         if !first { raw(",") }
         string(key)
         raw(":")
     }
 
     /// Appends a JSON array of strings, in the order given.
-    mutating func stringArray(_ items: [String]) {
+    public mutating func stringArray(_ items: [String]) {
         raw("[")
         for (index, item) in items.enumerated() {
             if index > 0 { raw(",") }
@@ -50,7 +53,7 @@ struct JSONWriter {
     }
 
     /// Appends a JSON object of string values with keys in ascending byte order.
-    mutating func stringObject(_ object: [String: String]) {
+    public mutating func stringObject(_ object: [String: String]) {
         raw("{")
         for (index, key) in object.keys.sorted(by: JSONWriter.byteOrder).enumerated() {
             self.key(key, first: index == 0)
@@ -60,7 +63,7 @@ struct JSONWriter {
     }
 
     /// Byte-wise (ASCIIbetical) order of the UTF-8 encodings, as Go's `sort.Strings` sorts.
-    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+    public static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
