@@ -8,7 +8,7 @@ PORT ?= 5000
 DATA_DIR ?= ./data
 PYTHON ?= python3
 
-.PHONY: help run build release deps test-deps test unit e2e lint format bench clean
+.PHONY: help run build release deps test-deps test unit e2e lint check-layers format bench clean
 
 help:
 	@echo "make run    - install what is missing, build release, start berth-server on $(DATA_DIR)"
@@ -39,6 +39,9 @@ lint:
 	$(SWIFT) format lint -r --strict Package.swift Packages Apps Tests Tools --parallel 2>&1 | tee /tmp/berth-lint.log; \
 	  test ! -s /tmp/berth-lint.log
 
+check-layers:
+	$(PYTHON) Tools/scripts/check-layers.py
+
 format:
 	$(SWIFT) format -i -r Package.swift Packages Apps Tests Tools --parallel
 
@@ -46,7 +49,7 @@ e2e: test-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server
 	BERTH_BIN="$$($(SWIFT) build --show-bin-path)/berth-server" $(PYTHON) -m pytest -q Tests/E2E
 
-test: test-deps lint unit e2e
+test: test-deps lint check-layers unit e2e
 
 bench: test-deps release
 	@bash Tools/scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)/berth-server"
