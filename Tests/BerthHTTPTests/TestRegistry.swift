@@ -8,6 +8,7 @@ import BerthService
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// In-memory stores and the services of berth-server over them, with a chosen authorizer; several applications can
 /// share one set of stores (seed with one that allows everything, probe with one that allows nothing).
@@ -17,23 +18,27 @@ struct TestRegistry {
     static let secretKey = "secret"
     static let accountID = "123456789012"
 
-    let blobs = MemoryBlobStore()
+    let blobs: any BlobStore
     let metadata = MemoryMetadataStore()
 
-    func services(authorizer: (any Authorizer)? = nil) -> BerthServices {
+    init(blobs: any BlobStore = MemoryBlobStore()) {
+        self.blobs = blobs
+    }
+
+    func services(authorizer: (any Authorizer)? = nil, logger: Logger = Logger(label: "test")) -> BerthServices {
         let configuration = RegistryConfiguration(accountID: Self.accountID, region: "us-east-1", publicURL: "http://127.0.0.1:5000")
         let signer = URLSigner(signingKey: Array(repeating: 3, count: 32))
         let tokens = AuthorizationTokenIssuer(signingKey: Array(repeating: 4, count: 32))
         let registries = Registries(
             blobs: blobs, metadata: metadata, base: configuration, regions: .only(["us-east-1"]), tokens: tokens, downloadURLs: signer,
-            clock: { Self.now }, authorizer: authorizer)
+            clock: { Self.now }, authorizer: authorizer, logger: logger)
         let keys = StaticAccessKeyStore([Self.accessKey: Self.secretKey], principalARN: Caller.rootPrincipal(of: Self.accountID))
         let verifier = SigV4Verifier(keys: keys, region: "us-east-1")
         return BerthServices(registries: registries, verifier: verifier, downloadURLs: signer, tokens: tokens, clock: { Self.now })
     }
 
-    func application(authorizer: (any Authorizer)? = nil) -> some ApplicationProtocol {
-        Application(responder: BerthResponder(services: services(authorizer: authorizer)))
+    func application(authorizer: (any Authorizer)? = nil, logger: Logger = Logger(label: "test")) -> some ApplicationProtocol {
+        Application(responder: BerthResponder(services: services(authorizer: authorizer, logger: logger), logger: logger))
     }
 
     /// `Authorization: Basic` with a registry password minted for the test key.
