@@ -59,6 +59,7 @@ let package = Package(
             name: "BerthMetadataTests",
             dependencies: [berth("BerthMetadata"), berth("BerthModel"), .product(name: "MetadataConformance", package: "BerthMetadata")],
             path: "Tests/BerthMetadataTests",
+            exclude: ["Fixtures"],  // read by path (#filePath), not bundled
             swiftSettings: settings
         ),
         .testTarget(
