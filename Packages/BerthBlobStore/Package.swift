@@ -18,7 +18,7 @@ let package = Package(
     targets: [
         .target(
             name: "BerthBlobStore",
-            dependencies: [.product(name: "BerthModel", package: "BerthModel"), .product(name: "BerthCrypto", package: "BerthCrypto")],
+            dependencies: [.product(name: "BerthModel", package: "BerthModel")],
             swiftSettings: settings
         ),
         .target(

@@ -12,8 +12,10 @@ private struct BrokenBlobStore: BlobStore {
     let inner = MemoryBlobStore()
     func stat(_ digest: Digest) throws -> BlobInfo? { try inner.stat(digest) }
     func openReader(_ digest: Digest, range: Range<Int64>?) throws -> any BlobReader { try inner.openReader(digest, range: range) }
-    func createUpload(id: String) throws -> any BlobUploadWriter { throw BlobStoreError.backend("no space left on device") }
-    func resumeUpload(id: String) throws -> any BlobUploadWriter { try inner.resumeUpload(id: id) }
+    func createUpload(id: String) throws { throw BlobStoreError.backend("no space left on device") }
+    func openUpload(id: String, at offset: Int64) throws -> any BlobUploadWriter { try inner.openUpload(id: id, at: offset) }
+    func commitUpload(id: String, size: Int64, as digest: Digest) throws -> BlobInfo { try inner.commitUpload(id: id, size: size, as: digest) }
+    func listBlobs(after: Digest?, limit: Int) throws -> [BlobInfo] { try inner.listBlobs(after: after, limit: limit) }
     func cancelUpload(id: String) throws { try inner.cancelUpload(id: id) }
     func delete(_ digest: Digest) throws { try inner.delete(digest) }
 }

@@ -38,7 +38,7 @@ import Testing
     }
 
     /// A database written by the first schema (before registries, image status and documents) migrates with its
-    /// data intact; its repositories wait in scope "" until the server adopts them into its default region.
+    /// data intact (but for uploads in flight); its repositories wait in scope "" until the server adopts them into its default region.
     @Test func aVersionOneDatabaseMigrates() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/v1.db"
@@ -54,7 +54,8 @@ import Testing
         #expect(image?.manifest == Array("{}".utf8))
         #expect(try east.repository(named: "team/app")?.resourceTags == [ResourceTag(key: "team", value: "a")])
         #expect(try east.layer(repository: "team/app", digest: "sha256:" + String(repeating: "0", count: 63) + "2")?.size == 10)
-        #expect(try east.upload(id: "11111111-1111-4111-8111-111111111111")?.repository == "team/app")
+        // Migration 3 drops uploads in flight: their hash state lived in the blob store, which no longer keeps it.
+        #expect(try east.upload(id: "11111111-1111-4111-8111-111111111111") == nil)
         #expect(try store.setting("root-access-key") == "AKIAOLD:secret")
         try east.putRepositoryDocument(repository: "team/app", kind: "lifecycle", value: "{}")
         _ = try east.deleteRepository(named: "team/app", force: true)

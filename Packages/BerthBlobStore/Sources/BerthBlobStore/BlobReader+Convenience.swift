@@ -23,8 +23,8 @@ extension BlobReader {
 }
 
 extension BlobUploadWriter {
-    /// Appends the bytes of an array (see `append(_:)`).
-    public func append(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try append($0) }
+    /// Writes the bytes of an array (see `write(_:)`).
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
     }
 }

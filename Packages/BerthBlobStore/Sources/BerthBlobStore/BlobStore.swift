@@ -30,18 +30,30 @@ public protocol BlobProvider: Sendable {
     func openReader(_ digest: Digest, range: Range<Int64>?) throws -> any BlobReader
 }
 
-/// Takes bytes in through resumable upload sessions, hashing as they arrive.
+/// Keeps the bytes of resumable upload sessions. The host hashes and keeps each session's offset and hash state (in
+/// the metadata store); a backend only stores bytes, so any replica can continue any upload.
 public protocol BlobIngester: Sendable {
-    /// Starts a new, empty upload session named `id` (a UUID chosen by the caller). Until its first
-    /// checkpoint, the session resumes at offset 0.
+    /// Starts a new, empty upload session named `id` (a UUID chosen by the caller).
     /// - Throws: `BlobStoreError.backend` when `id` is already in use or unusable (stores may restrict ids to
     ///   letters, digits, `-`, `_` and `.`).
-    func createUpload(id: String) throws -> any BlobUploadWriter
-    /// Reopens an upload session at its last checkpoint (after a restart, or on another replica).
-    /// - Throws: `BlobStoreError.uploadNotFound`.
-    func resumeUpload(id: String) throws -> any BlobUploadWriter
+    func createUpload(id: String) throws
+    /// Opens session `id` for writing from `offset`, the offset the host recorded: bytes the session holds at and
+    /// after it (written by a request that failed before its progress was recorded) are discarded.
+    /// - Throws: `BlobStoreError.uploadNotFound`; `.backend` when the session holds fewer than `offset` bytes.
+    func openUpload(id: String, at offset: Int64) throws -> any BlobUploadWriter
+    /// Makes the first `size` bytes of session `id` the blob `digest` and ends the session, atomically: the blob
+    /// becomes visible complete or not at all. The host has verified `digest`. When the blob is already stored the
+    /// session simply ends.
+    /// - Throws: `BlobStoreError.uploadNotFound`; `.backend` when the session holds fewer than `size` bytes.
+    @discardableResult func commitUpload(id: String, size: Int64, as digest: Digest) throws -> BlobInfo
     /// Discards an upload session and every byte it holds; no error when it does not exist.
     func cancelUpload(id: String) throws
+}
+
+/// Lists stored blobs, for garbage collection.
+public protocol BlobEnumerator: Sendable {
+    /// Stored blobs sorted by digest (text order), strictly after `after`, at most `limit`.
+    func listBlobs(after: Digest?, limit: Int) throws -> [BlobInfo]
 }
 
 /// Removes blobs.
@@ -50,5 +62,5 @@ public protocol BlobRemover: Sendable {
     func delete(_ digest: Digest) throws
 }
 
-/// A complete blob store: the four roles together. Consumers take the narrowest role they need.
-public protocol BlobStore: BlobStatter, BlobProvider, BlobIngester, BlobRemover {}
+/// A complete blob store: the five roles together. Consumers take the narrowest role they need.
+public protocol BlobStore: BlobStatter, BlobProvider, BlobIngester, BlobRemover, BlobEnumerator {}

@@ -1,4 +1,3 @@
-import BerthCrypto
 public import BerthModel
 
 #if canImport(Glibc)
@@ -14,8 +13,8 @@ public import BerthModel
 /// Layout under `root`:
 /// - `blobs/sha256/<first 2 hex>/<hex>`: committed blobs, which appear only by `rename`, so a crash at any
 ///   point leaves either the whole blob or none of it;
-/// - `uploads/<id>/data`: the bytes of an upload session, written in place at their offset;
-/// - `uploads/<id>/state`: the last checkpoint (offset and SHA-256 state), replaced atomically.
+/// - `uploads/<id>/data`: the bytes of an upload session, written in place at their offset (the host keeps the
+///   offset and hash state in the metadata store).
 ///
 /// Only sha256 digests are stored; stat, read and delete of another algorithm find nothing.
 public final class FileSystemBlobStore: BlobStore {
@@ -63,41 +62,53 @@ public final class FileSystemBlobStore: BlobStore {
     }
 
     /// Starts an empty upload session.
-    public func createUpload(id: String) throws -> any BlobUploadWriter {
+    public func createUpload(id: String) throws {
         guard let directory = uploadDirectory(id) else { throw BlobStoreError.backend("invalid upload id \"\(id)\"") }
         guard try POSIX.makeDirectory(directory) else { throw BlobStoreError.backend("upload \(id) already exists") }
-        let fd: Int32
         do {
-            fd = try POSIX.open(directory + "/data", O_RDWR | O_CREAT | O_EXCL)
+            POSIX.close(try POSIX.open(directory + "/data", O_RDWR | O_CREAT | O_EXCL))
         } catch {
             _ = try? POSIX.removeTree(directory)
             throw error
         }
-        return FileSystemUploadWriter(store: self, id: id, fd: fd, offset: 0, hasher: .init())
     }
 
-    /// Reopens an upload session at its last checkpoint, dropping bytes appended after it.
-    public func resumeUpload(id: String) throws -> any BlobUploadWriter {
+    /// Opens an upload session for writing at `offset`, dropping bytes after it.
+    public func openUpload(id: String, at offset: Int64) throws -> any BlobUploadWriter {
+        let (fd, path) = try openUploadData(id, holding: offset)
+        return FileSystemUploadWriter(id: id, fd: fd, path: path, offset: offset)
+    }
+
+    /// Syncs the session's first `size` bytes and renames them into the blob tree (unless the blob is there).
+    @discardableResult public func commitUpload(id: String, size: Int64, as digest: Digest) throws -> BlobInfo {
+        guard let target = blobPath(digest) else { throw BlobStoreError.backend("cannot store digest \(digest)") }
+        let (fd, dataPath) = try openUploadData(id, holding: size)
+        defer { POSIX.close(fd) }
+        if try POSIX.fileInfo(target) == nil {
+            try POSIX.sync(fd, path: dataPath)
+            if try POSIX.makeDirectory(shardDirectory(digest)) {
+                try POSIX.syncDirectory(blobsDirectory)
+            }
+            try POSIX.rename(dataPath, target)
+            try POSIX.syncDirectory(shardDirectory(digest))
+        }
+        try POSIX.removeTree(uploadsDirectory + "/" + id)
+        return BlobInfo(digest: digest, size: size)
+    }
+
+    /// The session's data file, open for writing and cut to `length` bytes.
+    private func openUploadData(_ id: String, holding length: Int64) throws -> (Int32, String) {
         guard let directory = uploadDirectory(id), let fd = try POSIX.openIfPresent(directory + "/data", O_RDWR) else {
             throw BlobStoreError.uploadNotFound(id)
         }
+        let path = directory + "/data"
         do {
-            var checkpoint = UploadCheckpoint(offset: 0, hasher: .init())
-            if let bytes = try POSIX.readSmallFile(directory + "/state") {
-                guard let decoded = UploadCheckpoint(decoding: bytes) else {
-                    throw BlobStoreError.backend("upload \(id): unreadable checkpoint")
-                }
-                checkpoint = decoded
+            let size = try POSIX.size(fd, path: path)
+            guard size >= length else {
+                throw BlobStoreError.backend("upload \(id): data (\(size) bytes) is shorter than its recorded offset (\(length))")
             }
-            guard let hasher = checkpoint.hasher() else { throw BlobStoreError.backend("upload \(id): checkpoint from another build") }
-            let size = try POSIX.size(fd, path: directory + "/data")
-            guard size >= checkpoint.offset else {
-                throw BlobStoreError.backend("upload \(id): data (\(size) bytes) is shorter than its checkpoint (\(checkpoint.offset))")
-            }
-            if size > checkpoint.offset {
-                try POSIX.truncate(fd, to: checkpoint.offset, path: directory + "/data")
-            }
-            return FileSystemUploadWriter(store: self, id: id, fd: fd, offset: checkpoint.offset, hasher: hasher)
+            if size > length { try POSIX.truncate(fd, to: length, path: path) }
+            return (fd, path)
         } catch {
             POSIX.close(fd)
             throw error
@@ -116,22 +127,20 @@ public final class FileSystemBlobStore: BlobStore {
         try POSIX.unlink(path)
     }
 
-    /// Removes upload sessions with no activity (append or checkpoint) for more than `seconds`.
-    /// - Returns: how many sessions were removed.
-    public func purgeUploads(olderThan seconds: Double) throws -> Int {
-        let cutoff = POSIX.now() - seconds
-        var removed = 0
-        for id in try POSIX.entries(uploadsDirectory) ?? [] {
-            let directory = uploadsDirectory + "/" + id
-            guard let info = try POSIX.fileInfo(directory), info.isDirectory else { continue }
-            let data = try POSIX.fileInfo(directory + "/data")?.modified ?? info.modified
-            let state = try POSIX.fileInfo(directory + "/state")?.modified ?? info.modified
-            if max(data, state, info.modified) < cutoff {
-                try POSIX.removeTree(directory)
-                removed += 1
+    /// Stored blobs sorted by digest, strictly after `after`, at most `limit`.
+    public func listBlobs(after: Digest?, limit: Int) throws -> [BlobInfo] {
+        guard limit > 0 else { return [] }
+        let start = after.map(\.encoded) ?? ""
+        var found: [BlobInfo] = []
+        for shard in (try POSIX.entries(blobsDirectory) ?? []).sorted() where shard.utf8.count == 2 && shard >= String(start.prefix(2)) {
+            for name in (try POSIX.entries(blobsDirectory + "/" + shard) ?? []).sorted() where name > start {
+                let digest = Digest(sha256Hex: name)
+                guard let path = blobPath(digest), let info = try POSIX.fileInfo(path), !info.isDirectory else { continue }
+                found.append(BlobInfo(digest: digest, size: info.size))
+                if found.count == limit { return found }
             }
         }
-        return removed
+        return found
     }
 
     // MARK: Layout

@@ -1,20 +1,13 @@
-import BerthCrypto
 public import BerthModel
 import Synchronization
 
 /// A blob store in memory with the same semantics as `FileSystemBlobStore`: for tests, and as the reference
 /// the conformance suite is written against. Thread-safe (one lock over everything).
 public final class MemoryBlobStore: BlobStore {
-    /// An upload session: every byte appended so far, and the last checkpoint.
-    struct Session {
-        var data: [UInt8] = []
-        var checkpointOffset: Int64 = 0
-        var checkpointState = SHA256Hasher().exportState()
-    }
-
     struct Contents {
         var blobs: [Digest: [UInt8]] = [:]
-        var sessions: [String: Session] = [:]
+        /// upload id → every byte written so far.
+        var sessions: [String: [UInt8]] = [:]
     }
 
     let contents = Mutex(Contents())
@@ -37,24 +30,42 @@ public final class MemoryBlobStore: BlobStore {
     }
 
     /// Starts an empty upload session.
-    public func createUpload(id: String) throws -> any BlobUploadWriter {
+    public func createUpload(id: String) throws {
         try contents.withLock { contents in
             guard contents.sessions[id] == nil else { throw BlobStoreError.backend("upload \(id) already exists") }
-            contents.sessions[id] = Session()
+            contents.sessions[id] = []
         }
-        return MemoryUploadWriter(store: self, id: id, offset: 0, hasher: SHA256Hasher())
     }
 
-    /// Reopens an upload session at its last checkpoint, dropping bytes appended after it.
-    public func resumeUpload(id: String) throws -> any BlobUploadWriter {
-        let checkpoint = try contents.withLock { contents in
-            guard var session = contents.sessions[id] else { throw BlobStoreError.uploadNotFound(id) }
-            session.data.removeSubrange(Int(session.checkpointOffset)...)
-            contents.sessions[id] = session
-            return (session.checkpointOffset, session.checkpointState)
+    /// Opens an upload session for writing at `offset`, dropping bytes after it.
+    public func openUpload(id: String, at offset: Int64) throws -> any BlobUploadWriter {
+        try contents.withLock { contents in
+            guard let session = contents.sessions[id] else { throw BlobStoreError.uploadNotFound(id) }
+            guard session.count >= offset else { throw BlobStoreError.backend("upload \(id) holds fewer than \(offset) bytes") }
+            contents.sessions[id] = Array(session.prefix(Int(offset)))
         }
-        guard let hasher = SHA256Hasher(state: checkpoint.1) else { throw BlobStoreError.backend("upload \(id): bad checkpoint") }
-        return MemoryUploadWriter(store: self, id: id, offset: checkpoint.0, hasher: hasher)
+        return MemoryUploadWriter(store: self, id: id, offset: offset)
+    }
+
+    /// Stores the session's first `size` bytes as `digest` (unless it is there) and ends the session.
+    @discardableResult public func commitUpload(id: String, size: Int64, as digest: Digest) throws -> BlobInfo {
+        try contents.withLock { contents in
+            guard let session = contents.sessions[id] else { throw BlobStoreError.uploadNotFound(id) }
+            guard session.count >= size else { throw BlobStoreError.backend("upload \(id) holds fewer than \(size) bytes") }
+            contents.sessions[id] = nil
+            if contents.blobs[digest] == nil { contents.blobs[digest] = Array(session.prefix(Int(size))) }
+        }
+        return BlobInfo(digest: digest, size: size)
+    }
+
+    /// Stored blobs sorted by digest, strictly after `after`, at most `limit`.
+    public func listBlobs(after: Digest?, limit: Int) throws -> [BlobInfo] {
+        guard limit > 0 else { return [] }
+        let start = after?.description ?? ""
+        return contents.withLock { contents in
+            contents.blobs.filter { $0.key.description > start }.sorted { $0.key.description < $1.key.description }.prefix(limit)
+                .map { BlobInfo(digest: $0.key, size: Int64($0.value.count)) }
+        }
     }
 
     /// Removes an upload session and its bytes.

@@ -89,8 +89,11 @@ enum Sample {
 
     /// Uploads `bytes` in one session and commits it expecting their digest.
     @discardableResult static func put(_ bytes: [UInt8], into store: any BlobStore) throws -> BlobInfo {
-        let writer = try store.createUpload(id: uploadID())
-        try writer.append(bytes)
-        return try writer.commit(expecting: digest(bytes))
+        let id = uploadID()
+        try store.createUpload(id: id)
+        let writer = try store.openUpload(id: id, at: 0)
+        try writer.write(bytes)
+        writer.close()
+        return try store.commitUpload(id: id, size: Int64(bytes.count), as: digest(bytes))
     }
 }

@@ -38,6 +38,9 @@ extension OCIError {
             self = OCIError(.manifestUnknown, message: "manifest unknown: \(what)")
         case .uploadNotFound(let id):
             self = OCIError(.blobUploadUnknown, message: "blob upload \(id) unknown to registry")
+        case .uploadBusy(_, let id, let bytesReceived):
+            self = OCIError.uploadRangeInvalid(bytesReceived: bytesReceived)
+            message = "another request is writing to upload \(id); resume from the Range of a status request"
         case .manifestReferenced(let digest, let parents):
             self = OCIError(
                 .unsupported, message: "manifest \(digest) is listed by \(parents.joined(separator: ", ")); delete those first", httpStatus: 400)

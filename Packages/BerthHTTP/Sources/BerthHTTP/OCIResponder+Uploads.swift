@@ -46,9 +46,7 @@ extension OCIResponder {
     /// Another request is writing to this upload: the chunk cannot start where the upload will stand, so 416.
     private func busy(_ request: Request, name: String, id: String) throws -> OCIError {
         let record = try registry.upload(id: id, repository: name)
-        var error = OCIError.uploadRangeInvalid(bytesReceived: record.bytesReceived)
-        error.message = "another request is writing to upload \(id); resume from the Range of a status request"
-        return error
+        return OCIError(RegistryError.uploadBusy(repository: name, uploadID: id, bytesReceived: record.bytesReceived), about: .upload)
     }
 
     private func patchUploadLocked(_ request: Request, name: String, id: String) async throws -> Response {

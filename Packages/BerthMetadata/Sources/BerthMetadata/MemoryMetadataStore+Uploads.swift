@@ -17,16 +17,45 @@ extension MemoryMetadataStore {
         try withState { state in state.uploads[id].flatMap { $0.registry == registryScope ? $0.record : nil } }
     }
 
-    /// Replaces an upload's progress (`updatedAt`, `partCount`, `bytesReceived`, `lastPartSize`, `hasUndersizedPart`).
-    public func updateUpload(_ upload: UploadRecord) throws {
+    /// Records an upload's progress when it still stands at `expectedBytes` (compare-and-set).
+    public func updateUpload(_ upload: UploadRecord, expectingBytesReceived expectedBytes: Int64) throws {
         try withState { state in
             guard var stored = state.uploads[upload.id]?.record else { throw MetadataError.uploadNotFound(upload.id) }
+            guard stored.bytesReceived == expectedBytes else {
+                throw MetadataError.conflict("upload \(upload.id) no longer stands at byte \(expectedBytes)")
+            }
             stored.updatedAt = upload.updatedAt
             stored.partCount = upload.partCount
             stored.bytesReceived = upload.bytesReceived
             stored.lastPartSize = upload.lastPartSize
             stored.hasUndersizedPart = upload.hasUndersizedPart
+            stored.hashState = upload.hashState
             state.uploads[upload.id]?.record = stored
+        }
+    }
+
+    /// Links the upload's blob and removes the upload, atomically.
+    public func completeUpload(id: String, layer: LayerRecord) throws {
+        try withState { state in
+            guard state.uploads[id] != nil else { throw MetadataError.uploadNotFound(id) }
+            try insertLayer(layer, into: &state)
+            state.uploads[id] = nil
+        }
+    }
+
+    /// Takes or renews a lease unless another holder's is live.
+    public func acquireLease(_ name: String, holder: String, until expiry: Double, now: Double) throws -> Bool {
+        try withState { state in
+            if let lease = state.leases[name], lease.holder != holder, lease.expiry > now { return false }
+            state.leases[name] = (holder, expiry)
+            return true
+        }
+    }
+
+    /// Gives the lease up if `holder` holds it.
+    public func releaseLease(_ name: String, holder: String) throws {
+        try withState { state in
+            if state.leases[name]?.holder == holder { state.leases[name] = nil }
         }
     }
 

@@ -42,6 +42,7 @@ public final class MemoryMetadataStore: MetadataStore {
         /// (registry, "kind\u{0}key") → document.
         var documents: [Scoped: String] = [:]
         var settings: [String: String] = [:]
+        var leases: [String: (holder: String, expiry: Double)] = [:]
     }
 
     /// A name within one registry.
@@ -153,11 +154,14 @@ public final class MemoryMetadataStore: MetadataStore {
 
     /// Links a blob into a repository (idempotent; keeps the first record).
     public func putLayer(_ layer: LayerRecord) throws {
-        try withState { state in
-            guard state.repositories[key(layer.repository)] != nil else { throw MetadataError.repositoryNotFound(layer.repository) }
-            if state.repositories[key(layer.repository)]?.layers[layer.digest] == nil {
-                state.repositories[key(layer.repository)]?.layers[layer.digest] = layer
-            }
+        try withState { state in try insertLayer(layer, into: &state) }
+    }
+
+    /// Links a blob (keeping the first record) inside a state change. - Throws: `MetadataError.repositoryNotFound`.
+    func insertLayer(_ layer: LayerRecord, into state: inout State) throws {
+        guard state.repositories[key(layer.repository)] != nil else { throw MetadataError.repositoryNotFound(layer.repository) }
+        if state.repositories[key(layer.repository)]?.layers[layer.digest] == nil {
+            state.repositories[key(layer.repository)]?.layers[layer.digest] = layer
         }
     }
 

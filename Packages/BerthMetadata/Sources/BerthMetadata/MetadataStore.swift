@@ -121,13 +121,28 @@ public protocol MetadataStore: Sendable {
     func createUpload(_ upload: UploadRecord) throws
     /// The upload with `id`, or nil.
     func upload(id: String) throws -> UploadRecord?
-    /// Replaces an upload's progress: `updatedAt`, `partCount`, `bytesReceived`, `lastPartSize` and
-    /// `hasUndersizedPart` (the id, repository, kind and `createdAt` stay). - Throws: `MetadataError.uploadNotFound`.
-    func updateUpload(_ upload: UploadRecord) throws
+    /// Records an upload's progress when it still stands at `expectedBytes` (compare-and-set, so two requests or two
+    /// replicas cannot both advance it from one offset): `updatedAt`, `partCount`, `bytesReceived`, `lastPartSize`,
+    /// `hasUndersizedPart` and `hashState` (the id, repository, kind and `createdAt` stay).
+    /// - Throws: `MetadataError.uploadNotFound`; `.conflict` when the upload no longer stands at `expectedBytes`.
+    func updateUpload(_ upload: UploadRecord, expectingBytesReceived expectedBytes: Int64) throws
+    /// Ends upload `id` by linking its blob, in one transaction: `layer` is linked into its repository (idempotent)
+    /// and the upload removed, so a crash or another replica never sees one without the other.
+    /// - Throws: `MetadataError.uploadNotFound` (nothing changes), `.repositoryNotFound`.
+    func completeUpload(id: String, layer: LayerRecord) throws
     /// Removes an upload session; returns false when there was none.
     @discardableResult func deleteUpload(id: String) throws -> Bool
     /// Uploads whose last activity is strictly before `time` (for expiry), sorted by `updatedAt` then id.
     func listUploads(updatedBefore time: Double) throws -> [UploadRecord]
+
+    // MARK: Leases (store-wide)
+
+    /// Takes or renews the lease `name` for `holder` until `expiry` when it is free, expired at `now`, or already
+    /// `holder`'s; returns false, changing nothing, while another holder's lease is live. Atomic across replicas:
+    /// the worker's single-instance lock and an upload's one-request-at-a-time rule across servers.
+    func acquireLease(_ name: String, holder: String, until expiry: Double, now: Double) throws -> Bool
+    /// Gives the lease up if `holder` holds it; no effect otherwise.
+    func releaseLease(_ name: String, holder: String) throws
 
     // MARK: Registry documents
 
@@ -184,6 +199,8 @@ public enum MetadataError: Error, Equatable, Sendable {
     case repositoryNotEmpty(String)
     /// No upload session with that id.
     case uploadNotFound(String)
+    /// A compare-and-set lost: the row changed since it was read (another request or replica moved it).
+    case conflict(String)
     /// The backend failed; the text says how.
     case backend(String)
 }

@@ -39,7 +39,7 @@ extension SQLiteMetadataStore {
     }
 
     static let uploadColumns = """
-        u.id, r.name, u.kind, u.created_at, u.updated_at, u.part_count, u.bytes_received, u.last_part_size, u.has_undersized_part
+        u.id, r.name, u.kind, u.created_at, u.updated_at, u.part_count, u.bytes_received, u.last_part_size, u.has_undersized_part, u.hash_state
         """
 
     /// Stores a new upload session.
@@ -52,11 +52,12 @@ extension SQLiteMetadataStore {
             try connection.run(
                 """
                 INSERT INTO uploads (id, repository_id, kind, created_at, updated_at, part_count, bytes_received, last_part_size, \
-                has_undersized_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                has_undersized_part, hash_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     .text(upload.id), .int64(repositoryID), .text(upload.kind), .real(upload.createdAt), .real(upload.updatedAt),
                     .int(upload.partCount), .int64(upload.bytesReceived), .int64(upload.lastPartSize), .bool(upload.hasUndersizedPart),
+                    .text(Base64.encode(upload.hashState)),
                 ]
             )
         }
@@ -73,21 +74,55 @@ extension SQLiteMetadataStore {
         }
     }
 
-    /// Replaces an upload's progress (`updatedAt`, `partCount`, `bytesReceived`, `lastPartSize`, `hasUndersizedPart`).
-    public func updateUpload(_ upload: UploadRecord) throws {
+    /// Records an upload's progress when it still stands at `expectedBytes` (compare-and-set).
+    public func updateUpload(_ upload: UploadRecord, expectingBytesReceived expectedBytes: Int64) throws {
         try write { connection in
             let changed = try connection.run(
                 """
-                UPDATE uploads SET updated_at = ?, part_count = ?, bytes_received = ?, last_part_size = ?, has_undersized_part = ? \
-                WHERE id = ?
+                UPDATE uploads SET updated_at = ?, part_count = ?, bytes_received = ?, last_part_size = ?, has_undersized_part = ?, \
+                hash_state = ? WHERE id = ? AND bytes_received = ?
                 """,
                 [
                     .real(upload.updatedAt), .int(upload.partCount), .int64(upload.bytesReceived), .int64(upload.lastPartSize),
-                    .bool(upload.hasUndersizedPart), .text(upload.id),
+                    .bool(upload.hasUndersizedPart), .text(Base64.encode(upload.hashState)), .text(upload.id), .int64(expectedBytes),
                 ]
             )
-            guard changed > 0 else { throw MetadataError.uploadNotFound(upload.id) }
+            guard changed == 0 else { return }
+            guard try connection.row("SELECT 1 FROM uploads WHERE id = ?", [.text(upload.id)], { _ in true }) != nil else {
+                throw MetadataError.uploadNotFound(upload.id)
+            }
+            throw MetadataError.conflict("upload \(upload.id) no longer stands at byte \(expectedBytes)")
         }
+    }
+
+    /// Links the upload's blob and removes the upload, in one transaction.
+    public func completeUpload(id: String, layer: LayerRecord) throws {
+        try write { connection in
+            guard try connection.run("DELETE FROM uploads WHERE id = ?", [.text(id)]) > 0 else { throw MetadataError.uploadNotFound(id) }
+            let repositoryID = try requireRepositoryID(connection, layer.repository)
+            try connection.run(
+                "INSERT OR IGNORE INTO layers (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)",
+                [.int64(repositoryID), .text(layer.digest), .int64(layer.size), .real(layer.createdAt)]
+            )
+        }
+    }
+
+    /// Takes or renews a lease unless another holder's is live.
+    public func acquireLease(_ name: String, holder: String, until expiry: Double, now: Double) throws -> Bool {
+        try write { connection in
+            try connection.run(
+                """
+                INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE \
+                SET holder = excluded.holder, expires_at = excluded.expires_at WHERE leases.holder = excluded.holder OR leases.expires_at <= ?
+                """,
+                [.text(name), .text(holder), .real(expiry), .real(now)]
+            ) > 0
+        }
+    }
+
+    /// Gives the lease up if `holder` holds it.
+    public func releaseLease(_ name: String, holder: String) throws {
+        try write { connection in _ = try connection.run("DELETE FROM leases WHERE name = ? AND holder = ?", [.text(name), .text(holder)]) }
     }
 
     /// Removes an upload session; returns false when there was none.
@@ -136,7 +171,8 @@ extension SQLiteMetadataStore {
     private static func upload(_ row: SQLiteRow) -> UploadRecord {
         UploadRecord(
             id: row.text(0), repository: row.text(1), kind: row.text(2), createdAt: row.double(3), updatedAt: row.double(4),
-            partCount: row.int(5), bytesReceived: row.int64(6), lastPartSize: row.int64(7), hasUndersizedPart: row.bool(8)
+            partCount: row.int(5), bytesReceived: row.int64(6), lastPartSize: row.int64(7), hasUndersizedPart: row.bool(8),
+            hashState: Base64.decode(row.text(9)).map(Array.init) ?? []
         )
     }
 }

@@ -120,6 +120,18 @@ enum SQLiteMigrations {
             PRIMARY KEY (repository_id, kind)
         ) WITHOUT ROWID;
         """,
+        // 3: the host hashes uploads and keeps the SHA-256 state with the upload (blob stores only keep bytes), and
+        // leases. Uploads in flight across this upgrade carried their hash state in the blob store; they are dropped
+        // (clients start them again; their bytes go with the worker's upload expiry).
+        """
+        DELETE FROM uploads;
+        ALTER TABLE uploads ADD COLUMN hash_state TEXT NOT NULL DEFAULT '';
+        CREATE TABLE leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// Migrations that rebuild a table others reference: run with foreign keys off (a pragma SQLite ignores inside a

@@ -64,7 +64,7 @@ extension MetadataConformance {
         try Fixture.create("app", in: store)
         let upload = UploadRecord(
             id: "6f1c2a9e-0000-4000-8000-000000000001", repository: "app", kind: "oci", createdAt: Fixture.time, updatedAt: Fixture.time + 1,
-            partCount: 3, bytesReceived: 15_728_640, lastPartSize: 5_242_880, hasUndersizedPart: true
+            partCount: 3, bytesReceived: 15_728_640, lastPartSize: 5_242_880, hasUndersizedPart: true, hashState: Array(0...115)
         )
         try store.createUpload(upload)
         try check.equal(try store.upload(id: upload.id), upload, "upload read back")
@@ -76,15 +76,65 @@ extension MetadataConformance {
         try store.createUpload(Fixture.upload("u", "app"))
         let progress = UploadRecord(
             id: "u", repository: "other", kind: "oci", createdAt: 1, updatedAt: Fixture.time + 60, partCount: 2, bytesReceived: 10_485_760,
-            lastPartSize: 5, hasUndersizedPart: true
+            lastPartSize: 5, hasUndersizedPart: true, hashState: [1, 2, 3, 255]
         )
-        try store.updateUpload(progress)
+        try store.updateUpload(progress, expectingBytesReceived: 0)
         var expected = progress
         expected.repository = "app"
         expected.kind = "ecr"
         expected.createdAt = Fixture.time
         try check.equal(try store.upload(id: "u"), expected, "progress replaced, identity kept")
-        try check.throwsError(.uploadNotFound("missing"), "update of an unknown upload") { try store.updateUpload(Fixture.upload("missing", "app")) }
+        try check.throwsError(.uploadNotFound("missing"), "update of an unknown upload") {
+            try store.updateUpload(Fixture.upload("missing", "app"), expectingBytesReceived: 0)
+        }
+    }
+
+    static func updateUploadIsCompareAndSet(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        try store.createUpload(Fixture.upload("u", "app"))
+        var first = Fixture.upload("u", "app")
+        first.bytesReceived = 100
+        first.hashState = [1]
+        try store.updateUpload(first, expectingBytesReceived: 0)
+        var second = first
+        second.bytesReceived = 150
+        second.hashState = [2]
+        try check.throwsError(.conflict("upload u no longer stands at byte 0"), "a second advance from the same offset loses") {
+            try store.updateUpload(second, expectingBytesReceived: 0)
+        }
+        try check.equal(try store.upload(id: "u")?.hashState, [1], "the loser changed nothing")
+        try store.updateUpload(second, expectingBytesReceived: 100)
+        try check.equal(try store.upload(id: "u")?.bytesReceived, 150, "an advance from where it stands wins")
+    }
+
+    static func completeUploadLinksAndRemovesAtomically(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        try store.createUpload(Fixture.upload("u", "app"))
+        let layer = LayerRecord(repository: "app", digest: Fixture.digest(10), size: 5, createdAt: Fixture.time)
+        try store.completeUpload(id: "u", layer: layer)
+        try check.equal(try store.upload(id: "u"), nil, "the upload is gone")
+        try check.equal(try store.layer(repository: "app", digest: Fixture.digest(10)), layer, "the layer is linked")
+        let other = LayerRecord(repository: "app", digest: Fixture.digest(11), size: 5, createdAt: Fixture.time)
+        try check.throwsError(.uploadNotFound("u"), "completing it again") { try store.completeUpload(id: "u", layer: other) }
+        try check.equal(try store.layer(repository: "app", digest: Fixture.digest(11)), nil, "a failed completion links nothing")
+        try store.createUpload(Fixture.upload("v", "app"))
+        try check.throwsError(.repositoryNotFound("gone"), "a layer of an unknown repository") {
+            try store.completeUpload(id: "v", layer: LayerRecord(repository: "gone", digest: Fixture.digest(12), size: 1, createdAt: 0))
+        }
+        try check.equal(try store.upload(id: "v")?.id, "v", "a failed completion keeps the upload")
+    }
+
+    static func leasesExcludeOtherHolders(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try check.equal(try store.acquireLease("gc", holder: "a", until: 100, now: 0), true, "a free lease")
+        try check.equal(try store.acquireLease("gc", holder: "b", until: 200, now: 50), false, "another holder's live lease")
+        try check.equal(try store.acquireLease("gc", holder: "a", until: 150, now: 60), true, "the holder renews")
+        try check.equal(try store.acquireLease("gc", holder: "b", until: 200, now: 149), false, "still live after the renewal")
+        try check.equal(try store.acquireLease("other", holder: "b", until: 200, now: 0), true, "leases are per name")
+        try check.equal(try store.acquireLease("gc", holder: "b", until: 300, now: 150), true, "an expired lease is taken over")
+        try store.releaseLease("gc", holder: "a")
+        try check.equal(try store.acquireLease("gc", holder: "a", until: 400, now: 160), false, "a release by a non-holder changes nothing")
+        try store.releaseLease("gc", holder: "b")
+        try check.equal(try store.acquireLease("gc", holder: "a", until: 400, now: 160), true, "free after its holder released it")
     }
 
     static func deleteUpload(_ check: MetadataCheck, _ store: any MetadataStore) throws {

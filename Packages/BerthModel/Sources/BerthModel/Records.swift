@@ -224,11 +224,15 @@ public struct UploadRecord: Sendable, Equatable {
     public var lastPartSize: Int64
     /// True when some part other than the last was smaller than the minimum part size.
     public var hasUndersizedPart: Bool
+    /// The SHA-256 state of the first `bytesReceived` bytes (BerthCrypto's portable export); empty before the first
+    /// byte. The host hashes and keeps the state here, so any replica continues the upload and a blob backend only
+    /// stores bytes.
+    public var hashState: [UInt8]
 
     /// An upload record.
     public init(
         id: String, repository: String, kind: String, createdAt: Double, updatedAt: Double, partCount: Int = 0, bytesReceived: Int64 = 0,
-        lastPartSize: Int64 = 0, hasUndersizedPart: Bool = false
+        lastPartSize: Int64 = 0, hasUndersizedPart: Bool = false, hashState: [UInt8] = []
     ) {
         self.id = id
         self.repository = repository
@@ -239,6 +243,7 @@ public struct UploadRecord: Sendable, Equatable {
         self.bytesReceived = bytesReceived
         self.lastPartSize = lastPartSize
         self.hasUndersizedPart = hasUndersizedPart
+        self.hashState = hashState
     }
 }
 

@@ -1,11 +1,13 @@
-public import BerthBlobStore
+import BerthBlobStore
+public import BerthCrypto
 public import BerthMetadata
 public import BerthModel
 
-/// An OCI blob upload opened for one request: the HTTP layer appends the request body's bytes as they arrive,
-/// then `finish()` checkpoints the bytes and hash state so the session can continue in a later request, after a
-/// restart or on another replica. If the request fails midway, `abandon()` leaves the session at its last
-/// checkpoint.
+/// An upload opened for one request, through either door. The host hashes: the bytes go to the blob store's session
+/// and into a SHA-256 resumed from the upload's record; `finish()` makes them durable and records the new offset
+/// and hash state with a compare-and-set, so any replica continues the upload. The request holds the upload's
+/// lease until it finishes, commits or abandons. If it fails midway, `abandon()` leaves the upload where it was
+/// recorded (the blob store drops the unrecorded bytes when the upload is next opened).
 public final class BlobUpload: @unchecked Sendable {
     /// The session id.
     public let id: String
@@ -14,68 +16,90 @@ public final class BlobUpload: @unchecked Sendable {
     let writer: any BlobUploadWriter
     let registry: Registry
     var record: UploadRecord
+    var hasher: SHA256Hasher
     private(set) var appended: Int64 = 0
 
-    init(registry: Registry, record: UploadRecord, writer: any BlobUploadWriter) {
+    init(registry: Registry, record: UploadRecord, hasher: SHA256Hasher, writer: any BlobUploadWriter) {
         self.registry = registry
         self.record = record
+        self.hasher = hasher
         self.writer = writer
         self.id = record.id
         self.repository = record.repository
     }
 
     /// Bytes the session holds (the next append starts here).
-    public var offset: Int64 { writer.offset }
+    public var offset: Int64 { record.bytesReceived + appended }
 
     /// Appends bytes and hashes them; nothing is durable until `finish()`.
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
-        try registry.store { try writer.append(bytes) }
+        try registry.store { try writer.write(bytes) }
+        hasher.update(bytes)
         appended += Int64(bytes.count)
     }
 
-    /// Checkpoints the bytes appended by this request and records the progress. Returns the new offset.
+    /// Makes this request's bytes durable and records the progress (`update` may adjust the part accounting first;
+    /// it sees the record as it stood). Returns the new offset.
+    /// - Throws: `.uploadBusy` when the upload moved meanwhile (another replica took it over), `.uploadNotFound`.
     @discardableResult
-    public func finish() async throws -> Int64 {
+    public func finish(update: (inout UploadRecord) -> Void = { _ in }) async throws -> Int64 {
+        defer { registry.releaseUploadLease(id) }
         let writer = self.writer
-        try await BlockingIO.run { try writer.checkpoint() }
-        record.bytesReceived = writer.offset
-        record.updatedAt = registry.clock()
+        try await registry.storeBlocking {
+            defer { writer.close() }
+            try writer.flush()
+        }
+        let expected = record.bytesReceived
+        update(&record)
         if appended > 0 { record.partCount += 1 }
+        record.bytesReceived = expected + appended
+        record.hashState = hasher.exportState()
+        record.updatedAt = registry.clock()
         let updated = record
-        try registry.store { try registry.metadata.updateUpload(updated) }
-        writer.close()
+        try registry.store {
+            do {
+                try registry.metadata.updateUpload(updated, expectingBytesReceived: expected)
+            } catch MetadataError.conflict {
+                let current = try registry.metadata.upload(id: updated.id)?.bytesReceived ?? expected
+                throw RegistryError.uploadBusy(repository: updated.repository, uploadID: updated.id, bytesReceived: current)
+            }
+        }
         return record.bytesReceived
     }
 
-    /// Commits everything appended (checkpointed or not) under `digest` and links the blob into the repository,
-    /// ending the session; no separate checkpoint is needed for a final chunk. A mismatch discards the session so
-    /// no half blob remains. - Throws: `.digestMismatch`, `.unsupportedDigest`.
+    /// Commits everything appended (recorded or not) under `digest` and links the blob into the repository, ending
+    /// the session; a final chunk needs no separate `finish()`. A mismatch discards the session so no half blob
+    /// remains. - Throws: `.digestMismatch`, `.unsupportedDigest` (the session is left as it was).
     public func commit(expecting digest: Digest) async throws -> LayerRecord {
-        let info: BlobInfo
-        let writer = self.writer
+        defer { registry.releaseUploadLease(id) }
+        guard digest.algorithm == "sha256" else {
+            writer.close()
+            throw RegistryError.unsupportedDigest(digest.description)
+        }
+        let computed = Digest(sha256Hex: hasher.finalizeHex())
+        let (id, size, writer, blobs) = (self.id, offset, self.writer, registry.blobs)
         do {
-            info = try await BlockingIO.run {
-                defer { writer.close() }
-                return try writer.commit(expecting: digest)
+            guard computed == digest else { throw RegistryError.digestMismatch(expected: digest.description, computed: computed.description) }
+            try await registry.storeBlocking {
+                writer.close()
+                try blobs.commitUpload(id: id, size: size, as: digest)
             }
         } catch {
-            let id = self.id
+            writer.close()
             registry.cleanUp("discard upload \(id) after a failed commit") {
                 try registry.blobs.cancelUpload(id: id)
                 try registry.metadata.deleteUpload(id: id)
             }
-            throw RegistryError(error as? BlobStoreError ?? .backend(String(describing: error)))
+            throw error
         }
-        let layer = LayerRecord(repository: repository, digest: info.digest.description, size: info.size, createdAt: registry.clock())
-        try registry.store {
-            try registry.metadata.putLayer(layer)
-            try registry.metadata.deleteUpload(id: id)
-        }
+        let layer = LayerRecord(repository: repository, digest: digest.description, size: size, createdAt: registry.clock())
+        try registry.store { try registry.metadata.completeUpload(id: id, layer: layer) }
         return layer
     }
 
-    /// Releases the handle without checkpointing: the session stays at its last checkpoint.
+    /// Releases the handle without recording: the upload stays where it was last recorded.
     public func abandon() {
         writer.close()
+        registry.releaseUploadLease(id)
     }
 }

@@ -43,6 +43,12 @@ extension ECRError {
             self = .named("ImageNotFoundException", what)
         case .uploadNotFound(let id):
             self = .named("UploadNotFoundException", "Upload with id '\(id)' does not exist in the registry with id '\(accountID)'")
+        case .uploadBusy(let repository, let uploadID, let bytesReceived):
+            self = ECRError(
+                .invalidLayerPart(
+                    repository: repository, uploadID: uploadID, lastValidByte: bytesReceived - 1,
+                    reason: "Another request is writing to upload \(uploadID); resume from its last valid byte"),
+                accountID: accountID)
         case .manifestReferenced(let digest, let parents):
             self = .named("InvalidParameterException", "The image \(digest) is referenced by manifest lists \(parents)")
         case .unsupportedDigest(let digest):

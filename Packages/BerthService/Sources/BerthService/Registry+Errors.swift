@@ -40,6 +40,7 @@ extension RegistryError {
         case .repositoryNotFound(let name): self = .repositoryNotFound(name)
         case .repositoryNotEmpty(let name): self = .repositoryNotEmpty(name)
         case .uploadNotFound(let id): self = .uploadNotFound(id)
+        case .conflict(let message): self = .backend("unexpected write conflict: \(message)")
         case .backend(let message): self = .backend(message)
         }
     }
@@ -49,9 +50,7 @@ extension RegistryError {
         switch error {
         case .blobNotFound(let digest): self = .blobsNotFound([digest.description])
         case .uploadNotFound(let id): self = .uploadNotFound(id)
-        case .digestMismatch(let expected, let computed): self = .digestMismatch(expected: expected.description, computed: computed.description)
         case .invalidRange: self = .backend("invalid range")
-        case .unsupportedDigest(let digest): self = .unsupportedDigest(digest.description)
         case .backend(let message): self = .backend(message)
         }
     }

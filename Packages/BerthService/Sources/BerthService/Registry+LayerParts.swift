@@ -14,7 +14,7 @@ extension Registry {
         -> UploadRecord
     {
         try await uploadLocks.withLock(uploadID) {
-            var upload = try self.upload(id: uploadID, repository: repository, kind: .ecr)
+            let upload = try self.upload(id: uploadID, repository: repository, kind: .ecr)
             let size = Int64(part.count)
             let invalid = RegistryError.invalidLayerPart(
                 repository: repository, uploadID: uploadID, lastValidByte: upload.bytesReceived - 1,
@@ -26,21 +26,24 @@ extension Registry {
             if upload.partCount >= configuration.maximumPartCount {
                 throw RegistryError.limitExceeded("The upload exceeds the maximum of \(configuration.maximumPartCount) layer parts")
             }
-            let writer = try store { try blobs.resumeUpload(id: uploadID) }
-            defer { writer.close() }
-            guard writer.offset == upload.bytesReceived else { throw invalid }
-            try await storeBlocking {
-                try part.withUnsafeBytes { try writer.append($0) }
-                try writer.checkpoint()
+            let blobUpload = try openUpload(id: uploadID, repository: repository, kind: .ecr)
+            guard blobUpload.offset == upload.bytesReceived else {
+                blobUpload.abandon()
+                throw invalid
             }
-            if upload.partCount > 0, upload.lastPartSize < configuration.minimumPartSize { upload.hasUndersizedPart = true }
-            upload.partCount += 1
-            upload.bytesReceived += size
-            upload.lastPartSize = size
-            upload.updatedAt = clock()
-            let progress = upload
-            try store { try metadata.updateUpload(progress) }
-            return upload
+            do {
+                // A whole part (up to 10 MiB) is written on a blocking-I/O thread, not the concurrency pool.
+                try await storeBlocking { try part.withUnsafeBytes { try blobUpload.append($0) } }
+            } catch {
+                blobUpload.abandon()
+                throw error
+            }
+            let minimumPartSize = configuration.minimumPartSize
+            try await blobUpload.finish { record in
+                if record.partCount > 0, record.lastPartSize < minimumPartSize { record.hasUndersizedPart = true }
+                record.lastPartSize = size
+            }
+            return blobUpload.record
         }
     }
 

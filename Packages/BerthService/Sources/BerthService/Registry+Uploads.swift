@@ -15,8 +15,7 @@ extension Registry {
     public func startUpload(repository: String, kind: UploadKind = .oci) throws -> UploadRecord {
         _ = try requireRepository(repository)
         let id = SecureRandom.uuid()
-        let writer = try store { try blobs.createUpload(id: id) }
-        writer.close()
+        try store { try blobs.createUpload(id: id) }
         let now = clock()
         let record = UploadRecord(id: id, repository: repository, kind: kind.rawValue, createdAt: now, updatedAt: now)
         try store { try metadata.createUpload(record) }
@@ -31,11 +30,36 @@ extension Registry {
         return record
     }
 
-    /// Reopens an upload session to append one request's bytes.
+    /// Reopens an upload session to append one request's bytes, taking its lease (one request at a time across
+    /// replicas; within this process the upload lock already queues them).
+    /// - Throws: `.uploadNotFound`, `.uploadBusy` (another replica's request holds the lease).
     public func openUpload(id: String, repository: String, kind: UploadKind = .oci) throws -> BlobUpload {
         let record = try upload(id: id, repository: repository, kind: kind)
-        let writer = try store { try blobs.resumeUpload(id: id) }
-        return BlobUpload(registry: self, record: record, writer: writer)
+        guard let hasher = record.hashState.isEmpty ? SHA256Hasher() : SHA256Hasher(state: record.hashState) else {
+            throw RegistryError.backend("upload \(id): its recorded hash state is unreadable")
+        }
+        let now = clock()
+        guard try store({ try metadata.acquireLease(Self.uploadLease(id), holder: instanceID, until: now + Self.uploadLeaseSeconds, now: now) })
+        else {
+            throw RegistryError.uploadBusy(repository: repository, uploadID: id, bytesReceived: record.bytesReceived)
+        }
+        do {
+            let writer = try store { try blobs.openUpload(id: id, at: record.bytesReceived) }
+            return BlobUpload(registry: self, record: record, hasher: hasher, writer: writer)
+        } catch {
+            releaseUploadLease(id)
+            throw error
+        }
+    }
+
+    /// How long one request may hold an upload before another replica may take it over.
+    static let uploadLeaseSeconds = 900.0
+
+    static func uploadLease(_ id: String) -> String { "upload:" + id }
+
+    /// Gives up this process's lease on upload `id`; a failure is logged (the lease expires by itself).
+    func releaseUploadLease(_ id: String) {
+        cleanUp("release the lease of upload \(id)") { try metadata.releaseLease(Self.uploadLease(id), holder: instanceID) }
     }
 
     /// Completes an upload: verifies `digest`, stores the blob and links it into the repository. A mismatch

@@ -1,4 +1,5 @@
 public import BerthBlobStore
+import BerthCrypto
 public import BerthMetadata
 public import Logging
 
@@ -15,6 +16,8 @@ public struct Registry: Sendable {
     let logger: Logger
     /// Serialises work on one upload session within this process.
     let uploadLocks = KeyedLock()
+    /// This registry value's name as a lease holder (upload leases keep replicas from writing one upload at once).
+    let instanceID = SecureRandom.uuid()
 
     /// Runs `body` while no other request of this process works on upload `id`: two PATCHes to one session must
     /// not both append, so the second sees the first's result (and gets 416 if it claimed the same range).

@@ -19,6 +19,9 @@ public enum RegistryError: Error, Sendable, Equatable {
     /// No image matches.
     case imageNotFound(String)
     case uploadNotFound(String)
+    /// Another request (in this process or on another replica) is writing to the upload, which stands at
+    /// `bytesReceived`.
+    case uploadBusy(repository: String, uploadID: String, bytesReceived: Int64)
     /// The digest's algorithm is valid but Berth cannot verify it (only sha256 is).
     case unsupportedDigest(String)
     /// The manifest is listed by indexes (`by`) and cannot be deleted alone.
