@@ -8,13 +8,14 @@ PORT ?= 5000
 DATA_DIR ?= ./data
 PYTHON ?= python3
 
-.PHONY: help run build release deps test-deps test unit e2e lint check-layers format bench clean
+.PHONY: help run build release deps test-deps test unit e2e lint check-layers format bench clean plugins
 
 help:
 	@echo "make run    - install what is missing, build release, start berth-server on $(DATA_DIR)"
 	@echo "make test   - install test tools, build, run unit tests, swift format lint, end-to-end tests"
 	@echo "make e2e    - only the end-to-end suite (pytest, boto3, aws CLI) against a fresh server"
 	@echo "make bench  - benchmarks against the reference registries"
+	@echo "make plugins - build the C plugins into <bin>/plugins (found there by berth-server)"
 
 deps:
 	@bash Tools/scripts/install-deps.sh build
@@ -45,9 +46,17 @@ check-layers:
 format:
 	$(SWIFT) format -i -r Package.swift Packages Apps Tests Tools --parallel
 
-e2e: test-deps
+# C plugins: plain cc, libc only, beside the binary in plugins/ (the last place berth-server looks for a name).
+PLUGIN_CFLAGS := -shared -fPIC -fvisibility=hidden -O2 -Wall -Wextra -Werror -IPackages/BerthPluginABI/Sources/BerthPluginABI/include
+PLUGIN_DIR = $$($(SWIFT) build --show-bin-path)/plugins
+
+plugins: deps
+	@mkdir -p "$(PLUGIN_DIR)"
+	$(CC) $(PLUGIN_CFLAGS) Tools/PluginTemplate/dirblob.c -o "$(PLUGIN_DIR)/libberth-dirblob.so"
+
+e2e: test-deps plugins
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server
-	BERTH_BIN="$$($(SWIFT) build --show-bin-path)/berth-server" $(PYTHON) -m pytest -q Tests/E2E
+	BERTH_BIN="$$($(SWIFT) build --show-bin-path)/berth-server" BERTH_PLUGIN_DIR="$(PLUGIN_DIR)" $(PYTHON) -m pytest -q Tests/E2E
 
 test: test-deps lint check-layers unit e2e
 

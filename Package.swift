@@ -27,6 +27,8 @@ let package = Package(
         .package(path: "Packages/BerthWire"),
         .package(path: "Packages/BerthService"),
         .package(path: "Packages/BerthHTTP"),
+        .package(path: "Packages/BerthPluginABI"),
+        .package(path: "Packages/BerthPluginHost"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
@@ -38,7 +40,7 @@ let package = Package(
             name: "BerthServer",
             dependencies: [
                 berth("BerthHTTP"), berth("BerthService"), berth("BerthBlobStore"), berth("BerthMetadata"),
-                berth("BerthAuth"), berth("BerthCrypto"),
+                berth("BerthAuth"), berth("BerthCrypto"), berth("BerthPluginHost"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -71,6 +73,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BerthWireTests", dependencies: [berth("BerthWire"), berth("BerthModel")], path: "Tests/BerthWireTests", swiftSettings: settings),
+        .testTarget(
+            name: "BerthPluginHostTests",
+            dependencies: [berth("BerthPluginHost"), berth("BerthBlobStore"), .product(name: "BlobStoreConformance", package: "BerthBlobStore")],
+            path: "Tests/BerthPluginHostTests",
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "BerthServiceTests",
             dependencies: [

@@ -21,7 +21,13 @@ struct BerthServerCommand: AsyncParsableCommand {
         MemoryTuning.apply()
         var logger = Logger(label: "berth")
         logger.logLevel = Environment.string("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let assembly = try ServerAssembly(options: options)
+        let assembly: ServerAssembly
+        do {
+            assembly = try ServerAssembly(options: options)
+        } catch let failure as StoreSelection.Failure {
+            FileHandle.standardError.write(Data("berth-server: \(failure)\n".utf8))
+            throw ExitCode(2)
+        }
         let banner = assembly.banner(options: options)
         try await BerthHTTPServer.run(
             host: options.host, port: options.port, services: assembly.services, logger: logger,

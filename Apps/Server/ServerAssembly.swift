@@ -6,15 +6,15 @@ import BerthMetadata
 import BerthService
 import Foundation
 
-/// Opens the embedded store in the data folder and wires the services berth-server runs.
+/// Opens the configured stores (the embedded default: files and SQLite in the data folder) and wires the services berth-server runs.
 struct ServerAssembly {
     let services: BerthServices
     let rootKey: RootAccessKey
 
     init(options: ServerOptions) throws {
         try FileManager.default.createDirectory(atPath: options.dataDir, withIntermediateDirectories: true)
-        let blobs = try FileSystemBlobStore(root: options.dataDir)
-        let store = try SQLiteMetadataStore(path: "\(options.dataDir)/metadata.sqlite")
+        let blobs = try StoreSelection.blobStore(options.blobStore, config: options.blobStoreConfig, dataDir: options.dataDir)
+        let store = try StoreSelection.metadataStore(options.metadataStore, config: options.metadataStoreConfig, dataDir: options.dataDir)
         // Repositories from before stores had registries belong to the default region.
         try store.adoptUnscopedRepositories(into: options.region)
         rootKey = try RootAccessKey.load(from: store)

@@ -8,7 +8,7 @@ script reads every `import` of Packages/*/Sources/** and Apps/** and checks:
 1. a package imports only the Berth packages its row names, each of a lower layer (apps: any layer);
 2. a package imports only the external libraries its row names (plus the standard library and Foundation);
 3. the single owners: only BerthHTTP imports Hummingbird or NIO, only BerthMetadata imports SQLite
-   (CBerthSQLite), only BerthCrypto imports OpenSSL (CBerthOpenSSL);
+   (CBerthSQLite), only BerthCrypto imports OpenSSL (CBerthOpenSSL), only BerthPluginHost calls dlopen;
 4. the ECR door's operation files (BerthService/ECRService*.swift) never touch the stores: the core
    (Registry+*.swift) owns every store call.
 
@@ -135,6 +135,16 @@ def main():
                     problems.append(f"{path}:{number}: {name} imports {module}, which its Workspace.md row does not allow")
             elif module not in external:
                 problems.append(f"{path}:{number}: {name} imports {module}, a library its Workspace.md row does not name")
+    for top in ("Packages", "Apps"):
+        for base, _, files in os.walk(os.path.join(ROOT, top)):
+            if os.sep + "BerthPluginHost" + os.sep in base + os.sep:
+                continue
+            for file in sorted(f for f in files if f.endswith(".swift")):
+                path = os.path.join(base, file)
+                with open(path, encoding="utf-8") as handle:
+                    for number, line in enumerate(handle, 1):
+                        if re.search(r"\bdlopen\(", line):
+                            problems.append(f"{os.path.relpath(path, ROOT)}:{number}: calls dlopen; only BerthPluginHost loads libraries")
     door = os.path.join(ROOT, "Packages", "BerthService", "Sources", "BerthService")
     for base, _, files in os.walk(door):
         for file in sorted(files):

@@ -8,6 +8,7 @@ apt_missing=()
 need_apt() { for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || apt_missing+=("$p"); done; }
 
 need_apt pkg-config libssl-dev libsqlite3-dev libcurl4-openssl-dev
+command -v cc >/dev/null 2>&1 || need_apt gcc  # builds the C plugins (make plugins)
 if [ "$what" = test ]; then
     need_apt curl skopeo umoci podman
 fi

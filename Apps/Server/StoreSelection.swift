@@ -1,0 +1,60 @@
+import BerthBlobStore
+import BerthMetadata
+import BerthPluginHost
+import Foundation
+
+/// Opens the stores `--blob-store` and `--metadata-store` name, with their JSON configurations (inline, or the path
+/// of a file holding it). Any failure is one `StoreSelection.Failure` line naming what and why.
+enum StoreSelection {
+    /// Why a store could not be opened; berth-server prints it and exits non-zero.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The blob store: `fs` (files under the data folder, or the config's `root`) or `plugin:<name-or-path>`.
+    static func blobStore(_ kind: String, config: String?, dataDir: String) throws -> any BlobStore {
+        let json = try configuration(config, for: "--blob-store-config")
+        if kind == "fs" {
+            return try FileSystemBlobStore(root: try string(json, "root", for: "--blob-store-config") ?? dataDir)
+        }
+        if kind.hasPrefix("plugin:") {
+            do {
+                let library = try PluginLibrary.load(String(kind.dropFirst("plugin:".count)))
+                return try PluginBlobStore(library: library, configJSON: config == nil ? "{}" : json.text)
+            } catch let error as PluginError {
+                throw Failure(description: error.description)
+            }
+        }
+        throw Failure(description: "--blob-store \(kind): expected fs or plugin:<name-or-path>")
+    }
+
+    /// The metadata store: `sqlite` (a file in the data folder, or the config's `path`).
+    static func metadataStore(_ kind: String, config: String?, dataDir: String) throws -> any MetadataStore {
+        let json = try configuration(config, for: "--metadata-store-config")
+        guard kind == "sqlite" else {
+            throw Failure(
+                description: "--metadata-store \(kind): this build has only sqlite (metadata driver plugins come with the PostgreSQL driver)")
+        }
+        return try SQLiteMetadataStore(path: try string(json, "path", for: "--metadata-store-config") ?? "\(dataDir)/metadata.sqlite")
+    }
+
+    /// A configuration's text and parsed object: inline JSON (starting with `{`) or the path of a JSON file.
+    private static func configuration(_ value: String?, for flag: String) throws -> (text: String, object: [String: Any]) {
+        guard let value else { return ("{}", [:]) }
+        var text = value
+        if !value.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+            guard let data = FileManager.default.contents(atPath: value) else { throw Failure(description: "\(flag): cannot read file \(value)") }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+            throw Failure(description: "\(flag): not a JSON object: \(text.prefix(80))")
+        }
+        return (text, object)
+    }
+
+    private static func string(_ json: (text: String, object: [String: Any]), _ key: String, for flag: String) throws -> String? {
+        guard let value = json.object[key] else { return nil }
+        guard let text = value as? String, !text.isEmpty else { throw Failure(description: "\(flag): \"\(key)\" must be a non-empty string") }
+        return text
+    }
+}
