@@ -1,3 +1,4 @@
+import BerthModel
 import Synchronization
 
 /// Reads a span of one blob file with `pread`, so the descriptor's position is never shared state.
@@ -9,6 +10,7 @@ final class FileSystemBlobReader: BlobReader {
 
     let length: Int64
     private let path: String
+    private let start: Int64
     private let end: Int64
     private let state: Mutex<State>
 
@@ -16,6 +18,7 @@ final class FileSystemBlobReader: BlobReader {
     init(fd: Int32, path: String, span: Range<Int64>) {
         self.length = span.upperBound - span.lowerBound
         self.path = path
+        self.start = span.lowerBound
         self.end = span.upperBound
         self.state = Mutex(State(fd: fd, position: span.lowerBound))
     }
@@ -33,6 +36,14 @@ final class FileSystemBlobReader: BlobReader {
             guard count > 0 else { throw BlobStoreError.backend("\(path) ended \(end - state.position) bytes early") }
             state.position += Int64(count)
             return count
+        }
+    }
+
+    func detachFile() -> LocalFileSpan? {
+        state.withLock { state in
+            guard let fd = state.fd, state.position == start else { return nil }
+            state.fd = nil
+            return LocalFileSpan(descriptor: fd, offset: start, length: end - start)
         }
     }
 

@@ -8,8 +8,8 @@ public enum BerthHTTPServer {
         host: String, port: Int, services: BerthServices, logger: Logger, onServerRunning: @escaping @Sendable () async -> Void = {}
     ) -> some ApplicationProtocol {
         Application(
-            responder: BerthResponder(services: services, logger: logger),
-            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
+            responder: BerthResponder(services: services, logger: logger, sendsFilesZeroCopy: true),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler(), FileRegionInstaller()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "berth"),
             onServerRunning: { _ in await onServerRunning() },
             logger: logger

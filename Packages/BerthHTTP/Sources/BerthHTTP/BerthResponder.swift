@@ -14,13 +14,16 @@ public struct BerthResponder: HTTPResponder {
     let logger: Logger
     let ecr: ECRResponder
     let downloads: LayerDownloadResponder
+    let blobBodies: BlobStreaming
 
-    /// A responder over `services`, logging to `logger`.
-    public init(services: BerthServices, logger: Logger = Logger(label: "berth")) {
+    /// A responder over `services`, logging to `logger`. `sendsFilesZeroCopy` only where the server's pipeline has
+    /// `FileRegionInstaller` (`BerthHTTPServer` does); tests that call the responder directly leave it off.
+    public init(services: BerthServices, logger: Logger = Logger(label: "berth"), sendsFilesZeroCopy: Bool = false) {
         self.services = services
         self.logger = logger
         self.ecr = ECRResponder(services: services)
-        self.downloads = LayerDownloadResponder(services: services)
+        self.blobBodies = BlobStreaming(sendsFilesZeroCopy: sendsFilesZeroCopy)
+        self.downloads = LayerDownloadResponder(services: services, blobBodies: blobBodies)
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -44,7 +47,8 @@ public struct BerthResponder: HTTPResponder {
             response = Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         case .oci:
             // The host name picks the region's registry (`<account>.dkr.ecr.<region>.<registry-domain>`).
-            let oci = OCIResponder(services: services, registry: services.registries.registry(forHost: request.head.authority))
+            let oci = OCIResponder(
+                services: services, registry: services.registries.registry(forHost: request.head.authority), blobBodies: blobBodies)
             response = await oci.respond(to: request, context: context, log: log)
         case .download:
             response = await downloads.respond(to: request, log: log)

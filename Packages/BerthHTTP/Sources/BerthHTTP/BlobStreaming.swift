@@ -1,13 +1,41 @@
+import BerthModel
 import BerthService
 import Hummingbird
 import NIOCore
+import Synchronization
 
-/// Streams a blob reader into a response body in 1 MiB chunks, so memory stays flat whatever the blob's size.
-enum BlobStreaming {
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Streams a blob into a response body: a local file as one zero-copy `FileRegion` (sendfile) when the server's
+/// pipeline has a `FileRegionHandler` (`sendsFilesZeroCopy`), anything else in 1 MiB chunks, so memory stays flat
+/// whatever the blob's size.
+struct BlobStreaming: Sendable {
     static let chunkSize = 1 << 20
 
-    static func body(_ reader: BlobContent) -> ResponseBody {
-        ResponseBody(contentLength: Int(reader.length)) { writer in
+    /// True only where `FileRegionInstaller` is in the channel pipeline (a real server, not router tests).
+    let sendsFilesZeroCopy: Bool
+
+    func body(_ reader: BlobContent) -> ResponseBody {
+        let chunkSize = Self.chunkSize
+        if sendsFilesZeroCopy, let span = reader.detachFile() {
+            let file = DetachedFile(span)
+            return ResponseBody(contentLength: Int(span.length)) { writer in
+                guard let span = file.take() else { throw CancellationError() }
+                let placeholder = ZeroCopy.placeholder(for: span)
+                do {
+                    try await writer.write(placeholder)
+                } catch {
+                    ZeroCopy.release(placeholder)
+                    throw error
+                }
+                try await writer.finish(nil)
+            }
+        }
+        return ResponseBody(contentLength: Int(reader.length)) { writer in
             defer { reader.close() }
             var remaining = reader.length
             while remaining > 0 {
@@ -20,6 +48,25 @@ enum BlobStreaming {
                 try await writer.write(buffer)
             }
             try await writer.finish(nil)
+        }
+    }
+}
+
+/// A detached blob file owned by a response body until it is written; closed if the body is dropped unwritten.
+private final class DetachedFile: @unchecked Sendable {
+    private let state: Mutex<LocalFileSpan?>
+
+    init(_ span: LocalFileSpan) { state = Mutex(span) }
+
+    deinit {
+        if let span = state.withLock({ $0 }) { close(span.descriptor) }
+    }
+
+    /// The span, once (nil afterwards); the caller owns its descriptor from now on.
+    func take() -> LocalFileSpan? {
+        state.withLock { span in
+            defer { span = nil }
+            return span
         }
     }
 }

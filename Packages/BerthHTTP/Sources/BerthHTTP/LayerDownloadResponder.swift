@@ -9,6 +9,8 @@ import NIOCore
 /// the signature is valid and unexpired, streaming the exact layer bytes.
 struct LayerDownloadResponder: Sendable {
     let services: BerthServices
+    /// How blob bytes become response bodies.
+    let blobBodies: BlobStreaming
 
     /// The signature was made by GetDownloadUrlForLayer, which passed the authorize point: a valid, unexpired URL
     /// is its own authorization, as ECR's presigned layer URLs are.
@@ -40,7 +42,7 @@ struct LayerDownloadResponder: Sendable {
             reader.close()
             return Response(status: .ok, headers: headers)
         }
-        return Response(status: .ok, headers: headers, body: BlobStreaming.body(reader))
+        return Response(status: .ok, headers: headers, body: blobBodies.body(reader))
     }
 
     static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {

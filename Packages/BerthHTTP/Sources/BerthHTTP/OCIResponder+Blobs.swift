@@ -29,7 +29,7 @@ extension OCIResponder {
             headers[.contentLength] = String(length)
             if request.method == .head || length == 0 { return Response(status: status, headers: headers) }
             let reader = try registry.openBlob(repository: name, digest: digest, range: range)
-            return Response(status: status, headers: headers, body: BlobStreaming.body(reader))
+            return Response(status: status, headers: headers, body: blobBodies.body(reader))
         }
     }
 

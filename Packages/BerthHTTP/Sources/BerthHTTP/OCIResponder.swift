@@ -11,10 +11,13 @@ struct OCIResponder: Sendable {
 
     /// The registry this request reaches (its region).
     let registry: Registry
+    /// How blob bytes become response bodies.
+    let blobBodies: BlobStreaming
 
-    init(services: BerthServices, registry: Registry) {
+    init(services: BerthServices, registry: Registry, blobBodies: BlobStreaming) {
         self.services = services
         self.registry = registry
+        self.blobBodies = blobBodies
         self.authenticator = RegistryAuthenticator(services: services, registry: registry)
     }
 
