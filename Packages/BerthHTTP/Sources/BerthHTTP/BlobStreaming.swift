@@ -11,8 +11,8 @@ import Synchronization
 #endif
 
 /// Streams a blob into a response body: a local file as one zero-copy `FileRegion` (sendfile) when the server's
-/// pipeline has a `FileRegionHandler` (`sendsFilesZeroCopy`), anything else in 1 MiB chunks, so memory stays flat
-/// whatever the blob's size.
+/// pipeline has a `FileRegionHandler` (`sendsFilesZeroCopy`), anything else in 1 MiB chunks read on blocking-I/O
+/// threads, so memory stays flat whatever the blob's size and no storage read runs on the concurrency pool.
 struct BlobStreaming: Sendable {
     static let chunkSize = 1 << 20
 
@@ -39,12 +39,18 @@ struct BlobStreaming: Sendable {
             defer { reader.close() }
             var remaining = reader.length
             while remaining > 0 {
-                var buffer = ByteBufferAllocator().buffer(capacity: min(chunkSize, Int(remaining)))
-                let count = try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: min(chunkSize, Int(remaining))) { pointer in
-                    try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: pointer.prefix(min(chunkSize, Int(remaining)))))
+                let wanted = min(chunkSize, Int(remaining))
+                // Storage reads (a plugin's network call, a cold disk) block: they run on a blocking-I/O thread, and
+                // the buffer is made there so no copy is shared across the hop.
+                let buffer = try await BlockingIO.run {
+                    var buffer = ByteBufferAllocator().buffer(capacity: wanted)
+                    _ = try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: wanted) { pointer in
+                        try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: pointer.prefix(wanted)))
+                    }
+                    return buffer
                 }
-                if count == 0 { break }
-                remaining -= Int64(count)
+                if buffer.readableBytes == 0 { break }
+                remaining -= Int64(buffer.readableBytes)
                 try await writer.write(buffer)
             }
             try await writer.finish(nil)
