@@ -53,6 +53,7 @@ PLUGIN_DIR = $$($(SWIFT) build --show-bin-path)/plugins
 plugins: deps
 	@mkdir -p "$(PLUGIN_DIR)"
 	$(CC) $(PLUGIN_CFLAGS) Tools/PluginTemplate/dirblob.c -o "$(PLUGIN_DIR)/libberth-dirblob.so"
+	$(CC) $(PLUGIN_CFLAGS) Tools/PluginTemplate/sqlitedriver.c -lsqlite3 -o "$(PLUGIN_DIR)/libberth-sqlitedriver.so"
 
 e2e: test-deps plugins
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server

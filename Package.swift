@@ -27,7 +27,6 @@ let package = Package(
         .package(path: "Packages/BerthWire"),
         .package(path: "Packages/BerthService"),
         .package(path: "Packages/BerthHTTP"),
-        .package(path: "Packages/BerthPluginABI"),
         .package(path: "Packages/BerthPluginHost"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -75,7 +74,10 @@ let package = Package(
             name: "BerthWireTests", dependencies: [berth("BerthWire"), berth("BerthModel")], path: "Tests/BerthWireTests", swiftSettings: settings),
         .testTarget(
             name: "BerthPluginHostTests",
-            dependencies: [berth("BerthPluginHost"), berth("BerthBlobStore"), .product(name: "BlobStoreConformance", package: "BerthBlobStore")],
+            dependencies: [
+                berth("BerthPluginHost"), berth("BerthBlobStore"), berth("BerthMetadata"),
+                .product(name: "BlobStoreConformance", package: "BerthBlobStore"), .product(name: "MetadataConformance", package: "BerthMetadata"),
+            ],
             path: "Tests/BerthPluginHostTests",
             swiftSettings: settings
         ),

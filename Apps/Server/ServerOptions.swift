@@ -25,7 +25,7 @@ struct ServerOptions: ParsableArguments {
 
     @Option(
         name: .customLong("metadata-store"),
-        help: "Where metadata lives: sqlite (a file in the data folder) (env BERTH_METADATA_STORE).")
+        help: "Where metadata lives: sqlite (a file in the data folder) or plugin:<name-or-path> (env BERTH_METADATA_STORE).")
     var metadataStore: String = Environment.string("BERTH_METADATA_STORE") ?? "sqlite"
 
     @Option(

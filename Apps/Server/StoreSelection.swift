@@ -20,7 +20,7 @@ enum StoreSelection {
         if kind.hasPrefix("plugin:") {
             do {
                 let library = try PluginLibrary.load(String(kind.dropFirst("plugin:".count)))
-                return try PluginBlobStore(library: library, configJSON: config == nil ? "{}" : json.text)
+                return try PluginBlobStore(library: library, configJSON: json.text)
             } catch let error as PluginError {
                 throw Failure(description: error.description)
             }
@@ -28,14 +28,23 @@ enum StoreSelection {
         throw Failure(description: "--blob-store \(kind): expected fs or plugin:<name-or-path>")
     }
 
-    /// The metadata store: `sqlite` (a file in the data folder, or the config's `path`).
+    /// The metadata store: `sqlite` (a file in the data folder, or the config's `path`) or `plugin:<name-or-path>`
+    /// (a metadata driver plugin under the host's one SQL implementation).
     static func metadataStore(_ kind: String, config: String?, dataDir: String) throws -> any MetadataStore {
         let json = try configuration(config, for: "--metadata-store-config")
-        guard kind == "sqlite" else {
-            throw Failure(
-                description: "--metadata-store \(kind): this build has only sqlite (metadata driver plugins come with the PostgreSQL driver)")
+        if kind == "sqlite" {
+            return try SQLiteMetadataStore(path: try string(json, "path", for: "--metadata-store-config") ?? "\(dataDir)/metadata.sqlite")
         }
-        return try SQLiteMetadataStore(path: try string(json, "path", for: "--metadata-store-config") ?? "\(dataDir)/metadata.sqlite")
+        if kind.hasPrefix("plugin:") {
+            do {
+                let library = try PluginLibrary.load(String(kind.dropFirst("plugin:".count)))
+                let driver = try PluginSQLDriver(library: library, configJSON: json.text)
+                return try SQLiteMetadataStore(name: library.path, readerCount: 4, connect: driver.connect)
+            } catch let error as PluginError {
+                throw Failure(description: error.description)
+            }
+        }
+        throw Failure(description: "--metadata-store \(kind): expected sqlite or plugin:<name-or-path>")
     }
 
     /// A configuration's text and parsed object: inline JSON (starting with `{`) or the path of a JSON file.

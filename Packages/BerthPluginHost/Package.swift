@@ -11,13 +11,15 @@ let package = Package(
     name: "BerthPluginHost",
     platforms: [.macOS(.v15)],
     products: [.library(name: "BerthPluginHost", targets: ["BerthPluginHost"])],
-    dependencies: [.package(path: "../BerthModel"), .package(path: "../BerthBlobStore"), .package(path: "../BerthPluginABI")],
+    dependencies: [
+        .package(path: "../BerthModel"), .package(path: "../BerthBlobStore"), .package(path: "../BerthMetadata"), .package(path: "../BerthPluginABI"),
+    ],
     targets: [
         .target(
             name: "BerthPluginHost",
             dependencies: [
                 .product(name: "BerthModel", package: "BerthModel"), .product(name: "BerthBlobStore", package: "BerthBlobStore"),
-                .product(name: "BerthPluginABI", package: "BerthPluginABI"),
+                .product(name: "BerthMetadata", package: "BerthMetadata"), .product(name: "BerthPluginABI", package: "BerthPluginABI"),
             ],
             swiftSettings: settings
         )

@@ -5,6 +5,7 @@ enum PluginBuilder {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let includeDirectory = repository.appendingPathComponent("Packages/BerthPluginABI/Sources/BerthPluginABI/include").path
     static let sampleSource = repository.appendingPathComponent("Tools/PluginTemplate/dirblob.c").path
+    static let driverSource = repository.appendingPathComponent("Tools/PluginTemplate/sqlitedriver.c").path
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> String {
@@ -14,7 +15,7 @@ enum PluginBuilder {
     }
 
     /// Builds `source` (a file path) into `output`. - Throws: when `cc` fails.
-    static func build(source: String, output: String) throws {
+    static func build(source: String, output: String, libraries: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [

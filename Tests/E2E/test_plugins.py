@@ -1,4 +1,5 @@
-"""berth-server on a blob store plugin: the sample C plugin (Tools/PluginTemplate/dirblob.c) serves both doors,
+"""berth-server on plugins only: the sample C blob store (Tools/PluginTemplate/dirblob.c) and the sample C metadata
+driver (sqlitedriver.c) serve both doors,
 survives a restart mid-upload, and a plugin that cannot be used stops start-up with one line naming it."""
 import json
 import os
@@ -13,19 +14,19 @@ from oci_layout import make_image, read_layout, sha256, write_layout
 
 INCLUDE = os.path.join(ROOT, "Packages/BerthPluginABI/Sources/BerthPluginABI/include")
 SOURCE = os.path.join(ROOT, "Tools/PluginTemplate/dirblob.c")
+DRIVER = os.path.join(ROOT, "Tools/PluginTemplate/sqlitedriver.c")
 
 
 @pytest.fixture(scope="module")
 def plugin_dir(tmp_path_factory):
     """Where `make plugins` put libberth-dirblob.so, or a fresh build of it with the same command."""
     built = os.environ.get("BERTH_PLUGIN_DIR")
-    if built and os.path.exists(os.path.join(built, "libberth-dirblob.so")):
+    if built and all(os.path.exists(os.path.join(built, f"libberth-{name}.so")) for name in ("dirblob", "sqlitedriver")):
         return built
     directory = str(tmp_path_factory.mktemp("plugins"))
-    subprocess.run(
-        ["cc", "-shared", "-fPIC", "-fvisibility=hidden", "-O2", "-I", INCLUDE, SOURCE, "-o", os.path.join(directory, "libberth-dirblob.so")],
-        check=True,
-    )
+    for name, source, libraries in (("dirblob", SOURCE, []), ("sqlitedriver", DRIVER, ["-lsqlite3"])):
+        command = ["cc", "-shared", "-fPIC", "-fvisibility=hidden", "-O2", "-I", INCLUDE, source, "-o", os.path.join(directory, f"libberth-{name}.so")]
+        subprocess.run(command + libraries, check=True)
     return directory
 
 
@@ -36,10 +37,13 @@ def plugin_server(plugin_dir, tmp_path_factory):
     env = {
         "BERTH_BLOB_STORE": "plugin:dirblob",
         "BERTH_BLOB_STORE_CONFIG": json.dumps({"root": root}),
+        "BERTH_METADATA_STORE": "plugin:sqlitedriver",
+        "BERTH_METADATA_STORE_CONFIG": json.dumps({"path": str(base / "plugin-metadata.sqlite")}),
         "BERTH_PLUGIN_PATH": plugin_dir,
     }
     server = BerthServer(server_binary(), str(base / "data"), extra_env=env).start()
     server.blob_root = root
+    server.metadata_file = str(base / "plugin-metadata.sqlite")
     yield server
     server.stop()
 
@@ -59,6 +63,9 @@ def test_both_doors_store_through_the_plugin(plugin_server, tmp_path):
         with open(os.path.join(plugin_server.blob_root, "blobs", sha256(blob)), "rb") as f:
             assert f.read() == blob
     assert os.listdir(os.path.join(plugin_server.blob_root, "uploads")) == []
+    # The metadata went through the driver plugin to its own file, not the data folder's.
+    assert os.path.exists(plugin_server.metadata_file)
+    assert not os.path.exists(os.path.join(plugin_server.data_dir, "metadata.sqlite"))
 
     url = ecr.get_download_url_for_layer(repositoryName="plugin/app", layerDigest=sha256(layers[1]))["downloadUrl"]
     assert requests.get(url, timeout=30).content == layers[1]
@@ -125,3 +132,13 @@ def test_a_plugin_refusing_its_configuration_stops_start_up(tmp_path, plugin_dir
     assert result.stderr.strip() == (
         f"berth-server: plugin {plugin_dir}/libberth-dirblob.so: cannot open the store: dirblob open: config needs {{\"root\": \"<directory>\"}}"
     )
+
+
+def test_a_blob_store_plugin_is_not_a_metadata_driver(tmp_path, plugin_dir):
+    env = dict(
+        os.environ, BERTH_DATA_DIR=str(tmp_path / "data"), BERTH_PORT=str(free_port()), BERTH_METADATA_STORE="plugin:dirblob",
+        BERTH_PLUGIN_PATH=plugin_dir,
+    )
+    result = subprocess.run([server_binary()], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"berth-server: plugin {plugin_dir}/libberth-dirblob.so: plugin dirblob is not a metadata driver"

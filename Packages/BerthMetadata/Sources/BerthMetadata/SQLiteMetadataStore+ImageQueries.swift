@@ -137,7 +137,7 @@ extension SQLiteMetadataStore {
     }
 
     /// The images a query over `imageColumns` returns, each with its tags.
-    private func images(_ sql: String, _ values: [SQLiteValue], repository: String, _ connection: SQLiteConnection) throws -> [ImageRecord] {
+    private func images(_ sql: String, _ values: [SQLValue], repository: String, _ connection: SQLConnection) throws -> [ImageRecord] {
         let rows = try connection.rows(sql, values) { row in
             (
                 row.int64(0),
@@ -157,7 +157,7 @@ extension SQLiteMetadataStore {
     }
 
     /// The tags of image row `id`, sorted.
-    func tags(of id: Int64, _ connection: SQLiteConnection) throws -> [String] {
+    func tags(of id: Int64, _ connection: SQLConnection) throws -> [String] {
         try connection.rows("SELECT tag FROM tags WHERE image_id = ? ORDER BY tag", [.int64(id)]) { $0.text(0) }
     }
 }

@@ -79,19 +79,19 @@ extension SQLiteMetadataStore {
     }
 
     /// Inserts the image row and its blob and child links; returns the new row id.
-    private func insert(_ new: NewImage, repositoryID: Int64, _ connection: SQLiteConnection) throws -> Int64 {
+    private func insert(_ new: NewImage, repositoryID: Int64, _ connection: SQLConnection) throws -> Int64 {
         let image = new.image
-        try connection.run(
+        let inserted = try connection.row(
             """
             INSERT INTO images (repository_id, digest, manifest, media_type, artifact_type, subject_digest, size, pushed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [
                 .int64(repositoryID), .text(image.digest), .blob(image.manifest), .text(image.mediaType), .string(image.artifactType),
                 .string(image.subjectDigest), .int64(image.sizeInBytes), .real(image.pushedAt),
             ]
-        )
-        let id = connection.lastInsertRowID
+        ) { $0.int64(0) }
+        guard let id = inserted else { throw MetadataError.backend("INSERT INTO images returned no id") }
         for blob in new.blobDigests {
             try connection.run(
                 "INSERT OR IGNORE INTO image_blobs (repository_id, image_id, blob_digest) VALUES (?, ?, ?)",

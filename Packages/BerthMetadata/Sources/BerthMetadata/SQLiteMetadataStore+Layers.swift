@@ -168,7 +168,7 @@ extension SQLiteMetadataStore {
         }
     }
 
-    private static func upload(_ row: SQLiteRow) -> UploadRecord {
+    private static func upload(_ row: SQLRow) -> UploadRecord {
         UploadRecord(
             id: row.text(0), repository: row.text(1), kind: row.text(2), createdAt: row.double(3), updatedAt: row.double(4),
             partCount: row.int(5), bytesReceived: row.int64(6), lastPartSize: row.int64(7), hasUndersizedPart: row.bool(8),

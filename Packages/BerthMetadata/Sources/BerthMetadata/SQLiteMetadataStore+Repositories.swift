@@ -82,7 +82,7 @@ extension SQLiteMetadataStore {
     }
 
     /// The values of the settings columns, in `repositoryColumns` order from `image_tag_mutability` on.
-    private static func settingValues(_ repository: RepositoryRecord) throws -> [SQLiteValue] {
+    private static func settingValues(_ repository: RepositoryRecord) throws -> [SQLValue] {
         [
             .text(repository.imageTagMutability), .text(try JSONText.encode(repository.tagMutabilityExclusionFilters)),
             .bool(repository.scanOnPush), .text(repository.encryptionType), .string(repository.kmsKey), .string(repository.policyText),
@@ -91,7 +91,7 @@ extension SQLiteMetadataStore {
     }
 
     /// A repository from `repositoryColumns` starting at column `offset`.
-    static func repository(_ row: SQLiteRow, offset: Int32) throws -> RepositoryRecord {
+    static func repository(_ row: SQLRow, offset: Int32) throws -> RepositoryRecord {
         RepositoryRecord(
             name: row.text(offset), createdAt: row.double(offset + 1), imageTagMutability: row.text(offset + 2),
             tagMutabilityExclusionFilters: try JSONText.decode([String].self, from: row.text(offset + 3)), scanOnPush: row.bool(offset + 4),
@@ -100,7 +100,7 @@ extension SQLiteMetadataStore {
         )
     }
 
-    static func repository(_ row: SQLiteRow) throws -> RepositoryRecord {
+    static func repository(_ row: SQLRow) throws -> RepositoryRecord {
         try repository(row, offset: 0)
     }
 }

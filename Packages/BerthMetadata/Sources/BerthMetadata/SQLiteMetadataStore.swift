@@ -35,14 +35,21 @@ public final class SQLiteMetadataStore: MetadataStore {
 
     /// Opens the database at `path` (see `init(path:)`) with `readerCount` reader connections; with 0, reads share
     /// the writer connection.
-    public init(path: String, readerCount: Int) throws {
-        self.path = path
-        self.registryScope = ""
-        let connection = try SQLiteConnection(path: path)
-        try SQLiteMigrations.migrate(connection)
+    public convenience init(path: String, readerCount: Int) throws {
         let isPrivate = path.isEmpty || path == ":memory:"
-        let readers = try (0..<(isPrivate ? 0 : max(0, readerCount))).map { _ in
-            let reader = try SQLiteConnection(path: path)
+        try self.init(name: path, readerCount: isPrivate ? 0 : readerCount) { try SQLiteDriverConnection(path: path) }
+    }
+
+    /// Opens the store over connections that `connect` makes: any `SQLDriverConnection` to a database speaking
+    /// SQLite's dialect (the built-in driver, or a plugin's `berth_metadata_driver_v1`). The first connection writes
+    /// and migrates; `readerCount` more serve reads. `name` names the database in messages.
+    public init(name: String, readerCount: Int, connect: () throws -> any SQLDriverConnection) throws {
+        self.path = name
+        self.registryScope = ""
+        let connection = SQLConnection(driver: try connect())
+        try SQLiteMigrations.migrate(connection)
+        let readers = try (0..<max(0, readerCount)).map { _ in
+            let reader = SQLConnection(driver: try connect())
             try reader.execute("PRAGMA query_only=ON")
             return GuardedConnection(reader)
         }
@@ -85,7 +92,7 @@ public final class SQLiteMetadataStore: MetadataStore {
 
     /// Runs `body` on a reader connection: in a read transaction (one snapshot) when it runs several statements,
     /// bare when it runs one (a single statement is atomic by itself, and skipping BEGIN/COMMIT halves a lookup).
-    func read<T: Sendable>(singleStatement: Bool = false, _ body: (SQLiteConnection) throws -> T) throws -> T {
+    func read<T: Sendable>(singleStatement: Bool = false, _ body: (SQLConnection) throws -> T) throws -> T {
         let readers = connections.readers
         let guarded =
             readers.isEmpty ? connections.writer : readers[connections.nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
@@ -95,7 +102,7 @@ public final class SQLiteMetadataStore: MetadataStore {
     }
 
     /// Runs `body` in an immediate (write) transaction on the writer connection.
-    @discardableResult func write<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    @discardableResult func write<T: Sendable>(_ body: (SQLConnection) throws -> T) throws -> T {
         try connections.writer.with { connection in try connection.transaction(.immediate) { try body(connection) } }
     }
 
@@ -104,12 +111,12 @@ public final class SQLiteMetadataStore: MetadataStore {
     static let inRepository = "repository_id = (SELECT id FROM repositories WHERE registry = ? AND name = ?)"
 
     /// The row id of repository `name` in this registry, or nil.
-    func repositoryID(_ connection: SQLiteConnection, _ name: String) throws -> Int64? {
+    func repositoryID(_ connection: SQLConnection, _ name: String) throws -> Int64? {
         try connection.row("SELECT id FROM repositories WHERE registry = ? AND name = ?", [.text(registryScope), .text(name)]) { $0.int64(0) }
     }
 
     /// The row id of repository `name`. - Throws: `MetadataError.repositoryNotFound`.
-    func requireRepositoryID(_ connection: SQLiteConnection, _ name: String) throws -> Int64 {
+    func requireRepositoryID(_ connection: SQLConnection, _ name: String) throws -> Int64 {
         guard let id = try repositoryID(connection, name) else { throw MetadataError.repositoryNotFound(name) }
         return id
     }

@@ -142,14 +142,14 @@ enum SQLiteMigrations {
     static var latestVersion: Int { all.count }
 
     /// The database's `user_version`.
-    static func version(of connection: SQLiteConnection) throws -> Int {
+    static func version(of connection: SQLConnection) throws -> Int {
         try connection.row("PRAGMA user_version") { $0.int(0) } ?? 0
     }
 
     /// Applies every migration the database lacks, each in its own immediate transaction (re-checking the
     /// version inside it, so two processes opening a new file together apply each migration once).
     /// - Throws: `MetadataError.backend` when the database is newer than this build.
-    static func migrate(_ connection: SQLiteConnection) throws {
+    static func migrate(_ connection: SQLConnection) throws {
         let current = try version(of: connection)
         guard current <= latestVersion else {
             throw MetadataError.backend("database schema version \(current) is newer than this build's \(latestVersion)")

@@ -55,6 +55,25 @@ public struct PluginLibrary: @unchecked Sendable {
         return table
     }
 
+    /// The plugin's metadata driver table, checked. - Throws: `PluginError` when it has none or it is unusable.
+    func metadataDriverTable() throws -> UnsafePointer<berth_metadata_driver_v1> {
+        guard let table = plugin.pointee.metadata_driver else { throw PluginError(file: path, reason: "plugin \(name) is not a metadata driver") }
+        try Self.checkHeader(
+            table.pointee.abi_version, table.pointee.struct_size, required: MemoryLayout<berth_metadata_driver_v1>.size,
+            what: "metadata driver table", path)
+        let t = table.pointee
+        let missing = [
+            ("open", t.open == nil), ("close", t.close == nil), ("dialect", t.dialect == nil), ("exec", t.exec == nil), ("begin", t.begin == nil),
+            ("commit", t.commit == nil), ("rollback", t.rollback == nil), ("prepare", t.prepare == nil), ("bind_null", t.bind_null == nil),
+            ("bind_integer", t.bind_integer == nil), ("bind_real", t.bind_real == nil), ("bind_text", t.bind_text == nil),
+            ("bind_blob", t.bind_blob == nil), ("step", t.step == nil), ("reset", t.reset == nil), ("column_type", t.column_type == nil),
+            ("column_integer", t.column_integer == nil), ("column_real", t.column_real == nil), ("column_bytes", t.column_bytes == nil),
+            ("changes", t.changes == nil), ("finalize", t.finalize == nil),
+        ].filter(\.1).map(\.0)
+        guard missing.isEmpty else { throw PluginError(file: path, reason: "metadata driver table lacks \(missing.joined(separator: ", "))") }
+        return table
+    }
+
     private static func checkHeader(_ version: UInt32, _ size: UInt32, required: Int, what: String, _ path: String) throws {
         guard version == BERTH_PLUGIN_ABI_VERSION else {
             throw PluginError(file: path, reason: "\(what) has ABI version \(version); this berth speaks \(BERTH_PLUGIN_ABI_VERSION)")

@@ -110,15 +110,22 @@ typedef struct berth_metadata_driver_v1 {
     uint32_t abi_version;
     uint32_t struct_size;
 
+    /* Opens one connection from the JSON configuration (--metadata-store-config). The host opens several (one
+     * writer, some readers) and uses each from one thread at a time. */
     berth_status (*open)(const char *config_json, void **connection, char *err, size_t err_len);
     void (*close)(void *connection);
-    /* The SQL dialect the host must speak: "sqlite" or "postgresql". */
+    /* The SQL dialect the host must speak: "sqlite" (the only one this host writes today) or "postgresql". */
     const char *(*dialect)(void *connection);
-    /* One transaction at a time per connection; BERTH_CONFLICT from any call inside it means "roll back and retry". */
-    berth_status (*begin)(void *connection, int32_t immediate, char *err, size_t err_len);
+    /* Runs parameterless statements separated by ';' (schema migrations, pragmas). */
+    berth_status (*exec)(void *connection, const char *sql, char *err, size_t err_len);
+    /* A transaction: `writing` takes the write lock at once. rollback with none open is BERTH_OK. BERTH_CONFLICT from
+     * any call inside a transaction means "roll back and retry". */
+    berth_status (*begin)(void *connection, int32_t writing, char *err, size_t err_len);
     berth_status (*commit)(void *connection, char *err, size_t err_len);
     berth_status (*rollback)(void *connection, char *err, size_t err_len);
+    /* Compiles one statement with `?` parameters; the host caches and reuses statements (reset between uses). */
     berth_status (*prepare)(void *connection, const char *sql, void **statement, char *err, size_t err_len);
+    /* Binds parameter `index` (1-based); text and blob bytes are copied before the call returns. */
     berth_status (*bind_null)(void *statement, int32_t index, char *err, size_t err_len);
     berth_status (*bind_integer)(void *statement, int32_t index, int64_t value, char *err, size_t err_len);
     berth_status (*bind_real)(void *statement, int32_t index, double value, char *err, size_t err_len);
@@ -126,10 +133,13 @@ typedef struct berth_metadata_driver_v1 {
     berth_status (*bind_blob)(void *statement, int32_t index, const void *value, size_t length, char *err, size_t err_len);
     /* BERTH_ROW, BERTH_DONE or a failure status. */
     berth_status (*step)(void *statement, char *err, size_t err_len);
+    /* Clears bindings and rewinds for the next use. */
+    void (*reset)(void *statement);
+    /* The current row's column `index` (0-based): its BERTH_VALUE_* type and value. */
     int32_t (*column_type)(void *statement, int32_t index);
     int64_t (*column_integer)(void *statement, int32_t index);
     double (*column_real)(void *statement, int32_t index);
-    /* Text or blob bytes, valid until the next step or finalize; *length receives their size. */
+    /* Text or blob bytes, valid until the next step, reset or finalize; *length receives their size. */
     const void *(*column_bytes)(void *statement, int32_t index, size_t *length);
     /* Rows changed by the last completed statement. */
     int64_t (*changes)(void *connection);
