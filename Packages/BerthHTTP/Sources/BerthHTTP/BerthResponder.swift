@@ -31,8 +31,12 @@ public struct BerthResponder: HTTPResponder {
         let log = RequestLog(
             requestID: SecureRandom.uuid(), door: Self.door(path: path, method: request.method),
             bytesIn: request.headers[.contentLength].flatMap { Int64($0) } ?? 0)
-        let response = await RequestLog.$current.withValue(log) {
-            await RequestTrace.$requestID.withValue(log.requestID) { await route(request, context: context, log: log) }
+        // The core's storage calls are synchronous: the request runs on the storage pool, so they block one of its
+        // threads and never the Swift concurrency pool.
+        let response = await withTaskExecutorPreference(StorageExecutor.shared) {
+            await RequestLog.$current.withValue(log) {
+                await RequestTrace.$requestID.withValue(log.requestID) { await route(request, context: context, log: log) }
+            }
         }
         return finishing(response, log: log)
     }
