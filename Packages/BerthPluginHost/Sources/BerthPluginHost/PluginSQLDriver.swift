@@ -21,8 +21,8 @@ public struct PluginSQLDriver: @unchecked Sendable {
     public func connect() throws -> any SQLDriverConnection {
         var handle: UnsafeMutableRawPointer?
         let open = table.open!
-        let status = PluginSQLConnection.call { open(configJSON, &handle, $0, $1) }
-        guard status.code == BERTH_OK, let handle else {
+        let status = PluginCall.invoke { open(configJSON, &handle, $0, $1) }
+        guard status.status == BERTH_OK, let handle else {
             throw PluginError(file: library.path, reason: "cannot open a connection: \(status.message)")
         }
         let connection = PluginSQLConnection(table: table, handle: handle, plugin: library.name)
@@ -48,18 +48,10 @@ final class PluginSQLConnection: SQLDriverConnection {
 
     deinit { table.close(handle) }
 
-    /// Runs `body` with an error buffer; the status and the plugin's message.
-    static func call(_ body: (UnsafeMutablePointer<CChar>, Int) -> berth_status) -> (code: berth_status, message: String) {
-        var buffer = [CChar](repeating: 0, count: 512)
-        let code = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress!, $0.count - 1) }
-        buffer[buffer.count - 1] = 0
-        return (code, buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-    }
-
     /// Runs a call whose success is `BERTH_OK` (or one of `also`), mapping failures to `MetadataError`.
     @discardableResult
     func check(_ what: String, also: Set<berth_status> = [], _ body: (UnsafeMutablePointer<CChar>, Int) -> berth_status) throws -> berth_status {
-        let (code, message) = Self.call(body)
+        let (code, message) = PluginCall.invoke(body)
         if code == BERTH_OK || also.contains(code) { return code }
         let text = "\(plugin) \(what): \(message.isEmpty ? "status \(code)" : message)"
         throw code == BERTH_CONFLICT ? MetadataError.conflict(text) : MetadataError.backend(text)
