@@ -4,6 +4,7 @@ import BerthMetadata
 import BerthModel
 import BerthService
 import Foundation
+import Synchronization
 import Testing
 
 /// Two registry values over one SQLite file and one blob directory behave like two replicas: the host keeps each
@@ -15,19 +16,19 @@ import Testing
         let first: Registry
         let second: Registry
 
-        init() throws {
+        init(clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) throws {
             directory = NSTemporaryDirectory() + "berth-replicas-" + SecureRandom.uuid()
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            first = try Self.replica(directory)
-            second = try Self.replica(directory)
+            first = try Self.replica(directory, clock: clock)
+            second = try Self.replica(directory, clock: clock)
             try first.createRepository(RepositoryRecord(name: "app", createdAt: 0))
         }
 
-        static func replica(_ directory: String) throws -> Registry {
+        static func replica(_ directory: String, clock: @escaping @Sendable () -> Double) throws -> Registry {
             let configuration = RegistryConfiguration(accountID: "123456789012", region: "us-east-1", publicURL: "http://127.0.0.1:5000/")
             return Registry(
                 blobs: try FileSystemBlobStore(root: directory + "/blobs"), metadata: try SQLiteMetadataStore(path: directory + "/meta.db"),
-                configuration: configuration, clock: { Date().timeIntervalSince1970 })
+                configuration: configuration, clock: clock)
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: directory) }
@@ -94,5 +95,29 @@ import Testing
         #expect(throws: RegistryError.uploadNotFound(id)) { try replicas.second.upload(id: id, repository: "app") }
         #expect(try replicas.second.blobs.listBlobs(after: nil, limit: 10).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: replicas.directory + "/blobs/uploads").isEmpty)
+    }
+
+    @Test func aLongBodyRenewsItsLeaseAndALostLeaseStopsTheWriter() async throws {
+        let now = Mutex(0.0)
+        let replicas = try Replicas(clock: { now.withLock { $0 } })
+        defer { replicas.remove() }
+        let chunk = [UInt8](repeating: 5, count: 100)
+        let id = try replicas.first.startUpload(repository: "app").id
+        let streaming = try replicas.first.openUpload(id: id, repository: "app")
+        now.withLock { $0 = 400 }  // past a third of the 900 s lease: this append renews it until 1300
+        try chunk.withUnsafeBytes { try streaming.append($0) }
+        now.withLock { $0 = 1000 }
+        #expect(throws: RegistryError.self) { try replicas.second.openUpload(id: id, repository: "app") }
+        try await streaming.finish()
+
+        let stalled = try replicas.first.openUpload(id: id, repository: "app")
+        now.withLock { $0 = 3000 }  // the lease (until 1900) expired: another replica takes the upload over
+        let takeover = try replicas.second.openUpload(id: id, repository: "app")
+        #expect(throws: RegistryError.uploadBusy(repository: "app", uploadID: id, bytesReceived: 100)) {
+            try chunk.withUnsafeBytes { try stalled.append($0) }
+        }
+        stalled.abandon()
+        try chunk.withUnsafeBytes { try takeover.append($0) }
+        #expect(try await takeover.finish() == 200)
     }
 }

@@ -18,21 +18,33 @@ public final class BlobUpload: @unchecked Sendable {
     var record: UploadRecord
     var hasher: SHA256Hasher
     private(set) var appended: Int64 = 0
+    /// When this request last took or renewed the upload's lease.
+    private var leaseTakenAt: Double
 
-    init(registry: Registry, record: UploadRecord, hasher: SHA256Hasher, writer: any BlobUploadWriter) {
+    init(registry: Registry, record: UploadRecord, hasher: SHA256Hasher, writer: any BlobUploadWriter, leaseTakenAt: Double) {
         self.registry = registry
         self.record = record
         self.hasher = hasher
         self.writer = writer
         self.id = record.id
         self.repository = record.repository
+        self.leaseTakenAt = leaseTakenAt
     }
 
     /// Bytes the session holds (the next append starts here).
     public var offset: Int64 { record.bytesReceived + appended }
 
-    /// Appends bytes and hashes them; nothing is durable until `finish()`.
+    /// Appends bytes and hashes them; nothing is durable until `finish()`. A body that streams for longer than a
+    /// third of the lease renews it, so no other replica takes the upload over mid-request.
+    /// - Throws: `.uploadBusy` when the lease was lost meanwhile.
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
+        let now = registry.clock()
+        if now - leaseTakenAt > Registry.uploadLeaseSeconds / 3 {
+            guard try registry.renewUploadLease(id, now: now) else {
+                throw RegistryError.uploadBusy(repository: repository, uploadID: id, bytesReceived: record.bytesReceived)
+            }
+            leaseTakenAt = now
+        }
         try registry.store { try writer.write(bytes) }
         hasher.update(bytes)
         appended += Int64(bytes.count)

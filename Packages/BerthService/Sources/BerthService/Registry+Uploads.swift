@@ -39,21 +39,26 @@ extension Registry {
             throw RegistryError.backend("upload \(id): its recorded hash state is unreadable")
         }
         let now = clock()
-        guard try store({ try metadata.acquireLease(Self.uploadLease(id), holder: instanceID, until: now + Self.uploadLeaseSeconds, now: now) })
-        else {
+        guard try renewUploadLease(id, now: now) else {
             throw RegistryError.uploadBusy(repository: repository, uploadID: id, bytesReceived: record.bytesReceived)
         }
         do {
             let writer = try store { try blobs.openUpload(id: id, at: record.bytesReceived) }
-            return BlobUpload(registry: self, record: record, hasher: hasher, writer: writer)
+            return BlobUpload(registry: self, record: record, hasher: hasher, writer: writer, leaseTakenAt: now)
         } catch {
             releaseUploadLease(id)
             throw error
         }
     }
 
-    /// How long one request may hold an upload before another replica may take it over.
+    /// How long a request holds an upload without renewing before another replica may take it over (a streaming body
+    /// renews every third of it).
     static let uploadLeaseSeconds = 900.0
+
+    /// Takes or renews this process's lease on upload `id` from `now`; false when another replica holds it.
+    func renewUploadLease(_ id: String, now: Double) throws -> Bool {
+        try store { try metadata.acquireLease(Self.uploadLease(id), holder: instanceID, until: now + Self.uploadLeaseSeconds, now: now) }
+    }
 
     static func uploadLease(_ id: String) -> String { "upload:" + id }
 
