@@ -94,13 +94,13 @@ extension SQLiteMetadataStore {
         guard let id = inserted else { throw MetadataError.backend("INSERT INTO images returned no id") }
         for blob in new.blobDigests {
             try connection.run(
-                "INSERT OR IGNORE INTO image_blobs (repository_id, image_id, blob_digest) VALUES (?, ?, ?)",
+                "INSERT INTO image_blobs (repository_id, image_id, blob_digest) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [.int64(repositoryID), .int64(id), .text(blob)]
             )
         }
         for child in new.childDigests {
             try connection.run(
-                "INSERT OR IGNORE INTO image_children (repository_id, parent_id, child_digest) VALUES (?, ?, ?)",
+                "INSERT INTO image_children (repository_id, parent_id, child_digest) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [.int64(repositoryID), .int64(id), .text(child)]
             )
         }

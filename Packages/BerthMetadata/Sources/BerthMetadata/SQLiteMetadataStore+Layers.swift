@@ -4,13 +4,16 @@ public import BerthModel
 extension SQLiteMetadataStore {
     /// Links a blob into a repository (idempotent; keeps the first record).
     public func putLayer(_ layer: LayerRecord) throws {
-        try write { connection in
-            let repositoryID = try requireRepositoryID(connection, layer.repository)
-            try connection.run(
-                "INSERT OR IGNORE INTO layers (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)",
-                [.int64(repositoryID), .text(layer.digest), .int64(layer.size), .real(layer.createdAt)]
-            )
-        }
+        try write { connection in try insertLayer(layer, connection) }
+    }
+
+    /// Links a blob inside a write transaction (keeping the first record). - Throws: `.repositoryNotFound`.
+    private func insertLayer(_ layer: LayerRecord, _ connection: SQLConnection) throws {
+        let repositoryID = try requireRepositoryID(connection, layer.repository)
+        try connection.run(
+            "INSERT INTO layers (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [.int64(repositoryID), .text(layer.digest), .int64(layer.size), .real(layer.createdAt)]
+        )
     }
 
     /// The blob `digest` as linked into `repository`, or nil.
@@ -99,11 +102,7 @@ extension SQLiteMetadataStore {
     public func completeUpload(id: String, layer: LayerRecord) throws {
         try write { connection in
             guard try connection.run("DELETE FROM uploads WHERE id = ?", [.text(id)]) > 0 else { throw MetadataError.uploadNotFound(id) }
-            let repositoryID = try requireRepositoryID(connection, layer.repository)
-            try connection.run(
-                "INSERT OR IGNORE INTO layers (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?)",
-                [.int64(repositoryID), .text(layer.digest), .int64(layer.size), .real(layer.createdAt)]
-            )
+            try insertLayer(layer, connection)
         }
     }
 
