@@ -116,7 +116,9 @@ import Testing
         #expect(throws: RegistryError.uploadBusy(repository: "app", uploadID: id, bytesReceived: 100)) {
             try chunk.withUnsafeBytes { try stalled.append($0) }
         }
-        stalled.abandon()
+        await #expect(throws: RegistryError.uploadBusy(repository: "app", uploadID: id, bytesReceived: 100)) {
+            try await stalled.commit(expecting: Digest(sha256Hex: SHA256Hasher.hexHash(chunk)))
+        }
         try chunk.withUnsafeBytes { try takeover.append($0) }
         #expect(try await takeover.finish() == 200)
     }

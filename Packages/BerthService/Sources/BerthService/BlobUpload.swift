@@ -38,13 +38,7 @@ public final class BlobUpload: @unchecked Sendable {
     /// third of the lease renews it, so no other replica takes the upload over mid-request.
     /// - Throws: `.uploadBusy` when the lease was lost meanwhile.
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
-        let now = registry.clock()
-        if now - leaseTakenAt > Registry.uploadLeaseSeconds / 3 {
-            guard try registry.renewUploadLease(id, now: now) else {
-                throw RegistryError.uploadBusy(repository: repository, uploadID: id, bytesReceived: record.bytesReceived)
-            }
-            leaseTakenAt = now
-        }
+        try keepLease()
         try registry.store { try writer.write(bytes) }
         hasher.update(bytes)
         appended += Int64(bytes.count)
@@ -81,12 +75,19 @@ public final class BlobUpload: @unchecked Sendable {
 
     /// Commits everything appended (recorded or not) under `digest` and links the blob into the repository, ending
     /// the session; a final chunk needs no separate `finish()`. A mismatch discards the session so no half blob
-    /// remains. - Throws: `.digestMismatch`, `.unsupportedDigest` (the session is left as it was).
+    /// remains. - Throws: `.digestMismatch`, `.unsupportedDigest` (the session is left as it was), `.uploadBusy` (another
+    /// replica took the upload over; nothing is committed).
     public func commit(expecting digest: Digest) async throws -> LayerRecord {
         defer { registry.releaseUploadLease(id) }
         guard digest.algorithm == "sha256" else {
             writer.close()
             throw RegistryError.unsupportedDigest(digest.description)
+        }
+        do {
+            try keepLease()  // a writer whose lease another replica took over must not commit what it holds
+        } catch {
+            writer.close()
+            throw error
         }
         let computed = Digest(sha256Hex: hasher.finalizeHex())
         let (id, size, writer, blobs) = (self.id, offset, self.writer, registry.blobs)
@@ -107,6 +108,17 @@ public final class BlobUpload: @unchecked Sendable {
         let layer = LayerRecord(repository: repository, digest: digest.description, size: size, createdAt: registry.clock())
         try registry.store { try registry.metadata.completeUpload(id: id, layer: layer) }
         return layer
+    }
+
+    /// Renews the lease once a third of it has passed (within that, no other replica can have taken it: it is ours
+    /// until `leaseTakenAt` plus the full lease). - Throws: `.uploadBusy` when another replica holds it now.
+    private func keepLease() throws {
+        let now = registry.clock()
+        guard now - leaseTakenAt > Registry.uploadLeaseSeconds / 3 else { return }
+        guard try registry.renewUploadLease(id, now: now) else {
+            throw RegistryError.uploadBusy(repository: repository, uploadID: id, bytesReceived: record.bytesReceived)
+        }
+        leaseTakenAt = now
     }
 
     /// Releases the handle without recording: the upload stays where it was last recorded.
