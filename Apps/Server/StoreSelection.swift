@@ -17,15 +17,8 @@ enum StoreSelection {
         if kind == "fs" {
             return try FileSystemBlobStore(root: try string(json, "root", for: "--blob-store-config") ?? dataDir)
         }
-        if kind.hasPrefix("plugin:") {
-            do {
-                let library = try PluginLibrary.load(String(kind.dropFirst("plugin:".count)))
-                return try PluginBlobStore(library: library, configJSON: json.text)
-            } catch let error as PluginError {
-                throw Failure(description: error.description)
-            }
-        }
-        throw Failure(description: "--blob-store \(kind): expected fs or plugin:<name-or-path>")
+        guard let plugin = pluginName(kind) else { throw Failure(description: "--blob-store \(kind): expected fs or plugin:<name-or-path>") }
+        return try withPlugin(plugin) { try PluginBlobStore(library: $0, configJSON: json.text) }
     }
 
     /// The metadata store: `sqlite` (a file in the data folder, or the config's `path`) or `plugin:<name-or-path>`
@@ -35,16 +28,27 @@ enum StoreSelection {
         if kind == "sqlite" {
             return try SQLiteMetadataStore(path: try string(json, "path", for: "--metadata-store-config") ?? "\(dataDir)/metadata.sqlite")
         }
-        if kind.hasPrefix("plugin:") {
-            do {
-                let library = try PluginLibrary.load(String(kind.dropFirst("plugin:".count)))
-                let driver = try PluginSQLDriver(library: library, configJSON: json.text)
-                return try SQLiteMetadataStore(name: library.path, readerCount: 4, connect: driver.connect)
-            } catch let error as PluginError {
-                throw Failure(description: error.description)
-            }
+        guard let plugin = pluginName(kind) else {
+            throw Failure(description: "--metadata-store \(kind): expected sqlite or plugin:<name-or-path>")
         }
-        throw Failure(description: "--metadata-store \(kind): expected sqlite or plugin:<name-or-path>")
+        return try withPlugin(plugin) { library in
+            let driver = try PluginSQLDriver(library: library, configJSON: json.text)
+            return try SQLiteMetadataStore(name: library.path, readerCount: 4, connect: driver.connect)
+        }
+    }
+
+    /// The name or path after `plugin:`, or nil when `kind` names no plugin.
+    private static func pluginName(_ kind: String) -> String? {
+        kind.hasPrefix("plugin:") ? String(kind.dropFirst("plugin:".count)) : nil
+    }
+
+    /// Loads plugin `nameOrPath` and opens a store with it; a `PluginError` becomes the one-line `Failure`.
+    private static func withPlugin<Store>(_ nameOrPath: String, _ open: (PluginLibrary) throws -> Store) throws -> Store {
+        do {
+            return try open(try PluginLibrary.load(nameOrPath))
+        } catch let error as PluginError {
+            throw Failure(description: error.description)
+        }
     }
 
     /// A configuration's text and parsed object: inline JSON (starting with `{`) or the path of a JSON file.

@@ -90,19 +90,14 @@ enum POSIX {
         systemClose(fd)
     }
 
-    /// The size and modification time of `path`, or nil when it does not exist.
-    static func fileInfo(_ path: String) throws -> (size: Int64, modified: Double, isDirectory: Bool)? {
+    /// The size of `path` and whether it is a directory, or nil when it does not exist.
+    static func fileInfo(_ path: String) throws -> (size: Int64, isDirectory: Bool)? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw failure("stat", path)
         }
-        #if canImport(Darwin)
-            let modified = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
-        #else
-            let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        #endif
-        return (Int64(info.st_size), modified, (info.st_mode & S_IFMT) == S_IFDIR)
+        return (Int64(info.st_size), (info.st_mode & S_IFMT) == S_IFDIR)
     }
 
     /// Creates directory `path`; returns false when it already existed.
@@ -164,39 +159,6 @@ enum POSIX {
         }
         if rmdir(path) == 0 || errno == ENOENT { return true }
         throw failure("rmdir", path)
-    }
-
-    /// Writes a small file completely (creating or truncating it) and fsyncs it.
-    static func writeDurably(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = try open(path, O_WRONLY | O_CREAT | O_TRUNC)
-        defer { systemClose(fd) }
-        try bytes.withUnsafeBytes { buffer in
-            try writeAll(fd, buffer, at: 0, path: path) { _ in }
-        }
-        try sync(fd, path: path)
-    }
-
-    /// Reads a small file completely, or nil when it does not exist.
-    static func readSmallFile(_ path: String, limit: Int = 1 << 16) throws -> [UInt8]? {
-        guard let fd = try openIfPresent(path, O_RDONLY) else { return nil }
-        defer { systemClose(fd) }
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let count = try bytes.withUnsafeMutableBytes { buffer in
-                try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[total...]), at: Int64(total), path: path)
-            }
-            if count == 0 { break }
-            total += count
-        }
-        return Array(bytes[..<total])
-    }
-
-    /// The current wall-clock time in epoch seconds.
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 
