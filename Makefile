@@ -15,7 +15,7 @@ help:
 	@echo "make test   - install test tools, build, run unit tests, swift format lint, end-to-end tests"
 	@echo "make e2e    - only the end-to-end suite (pytest, boto3, aws CLI) against a fresh server"
 	@echo "make bench  - benchmarks against the reference registries"
-	@echo "make plugins - build the C plugins into <bin>/plugins (found there by berth-server)"
+	@echo "make plugins - build the plugins (dirblob, sqlitedriver, s3, postgres) into <bin>/plugins, where berth-server finds them"
 
 deps:
 	@bash Tools/scripts/install-deps.sh build
@@ -32,7 +32,7 @@ release: deps
 run: release
 	@bash Tools/scripts/run-server.sh "$$($(SWIFT) build -c release --show-bin-path)/berth-server" $(HOST) $(PORT) $(DATA_DIR)
 
-unit: deps
+unit: test-deps plugins
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
 
@@ -46,7 +46,8 @@ check-layers:
 format:
 	$(SWIFT) format -i -r Package.swift Packages Apps Tests Tools --parallel
 
-# C plugins: plain cc, libc only, beside the binary in plugins/ (the last place berth-server looks for a name).
+# Plugins, beside the binary in plugins/ (the last place berth-server looks for a name): the C samples (plain cc,
+# libc only), the S3 blob store (C, libcurl + libcrypto) and the PostgreSQL driver (a Swift dynamic library).
 PLUGIN_CFLAGS := -shared -fPIC -fvisibility=hidden -O2 -Wall -Wextra -Werror -IPackages/BerthPluginABI/Sources/BerthPluginABI/include
 PLUGIN_DIR = $$($(SWIFT) build --show-bin-path)/plugins
 
@@ -54,6 +55,9 @@ plugins: deps
 	@mkdir -p "$(PLUGIN_DIR)"
 	$(CC) $(PLUGIN_CFLAGS) Tools/PluginTemplate/dirblob.c -o "$(PLUGIN_DIR)/libberth-dirblob.so"
 	$(CC) $(PLUGIN_CFLAGS) Tools/PluginTemplate/sqlitedriver.c -lsqlite3 -o "$(PLUGIN_DIR)/libberth-sqlitedriver.so"
+	$(CC) $(PLUGIN_CFLAGS) Packages/BerthS3Plugin/Sources/*.c -lcurl -lcrypto -o "$(PLUGIN_DIR)/libberth-s3.so"
+	$(SWIFT) build $(SWIFT_FLAGS) --product berth-postgres
+	cp "$$($(SWIFT) build --show-bin-path)/libberth-postgres.so" "$(PLUGIN_DIR)/"
 
 e2e: test-deps plugins
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server

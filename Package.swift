@@ -28,6 +28,7 @@ let package = Package(
         .package(path: "Packages/BerthService"),
         .package(path: "Packages/BerthHTTP"),
         .package(path: "Packages/BerthPluginHost"),
+        .package(path: "Packages/BerthPostgresPlugin"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
@@ -75,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "BerthPluginHostTests",
             dependencies: [
-                berth("BerthPluginHost"), berth("BerthBlobStore"), berth("BerthMetadata"),
+                berth("BerthPluginHost"), berth("BerthBlobStore"), berth("BerthMetadata"), berth("BerthModel"),
                 .product(name: "BlobStoreConformance", package: "BerthBlobStore"), .product(name: "MetadataConformance", package: "BerthMetadata"),
             ],
             path: "Tests/BerthPluginHostTests",

@@ -26,14 +26,14 @@ enum StoreSelection {
     static func metadataStore(_ kind: String, config: String?, dataDir: String) throws -> any MetadataStore {
         let json = try configuration(config, for: "--metadata-store-config")
         if kind == "sqlite" {
-            return try SQLiteMetadataStore(path: try string(json, "path", for: "--metadata-store-config") ?? "\(dataDir)/metadata.sqlite")
+            return try SQLMetadataStore(path: try string(json, "path", for: "--metadata-store-config") ?? "\(dataDir)/metadata.sqlite")
         }
         guard let plugin = pluginName(kind) else {
             throw Failure(description: "--metadata-store \(kind): expected sqlite or plugin:<name-or-path>")
         }
         return try withPlugin(plugin) { library in
             let driver = try PluginSQLDriver(library: library, configJSON: json.text)
-            return try SQLiteMetadataStore(name: library.path, readerCount: 4, connect: driver.connect)
+            return try SQLMetadataStore(name: library.path, readerCount: 4, connect: driver.connect)
         }
     }
 

@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: MetadataConformance.caseNames)
     func sqliteInMemory(_ name: String) throws {
-        try MetadataConformance { try SQLiteMetadataStore.inMemory() }.run(name)
+        try MetadataConformance { try SQLMetadataStore.inMemory() }.run(name)
     }
 
     @Test(arguments: MetadataConformance.caseNames)
@@ -19,13 +19,13 @@ import Testing
         var count = 0
         try MetadataConformance {
             count += 1
-            return try SQLiteMetadataStore(path: directory.path + "/metadata\(count).db")
+            return try SQLMetadataStore(path: directory.path + "/metadata\(count).db")
         }.run(name)
     }
 
     @Test func runAllPasses() throws {
         try MetadataConformance { MemoryMetadataStore() }.runAll()
-        try MetadataConformance { try SQLiteMetadataStore.inMemory() }.runAll()
+        try MetadataConformance { try SQLMetadataStore.inMemory() }.runAll()
     }
 
     @Test func unknownCaseFails() {

@@ -6,9 +6,9 @@ import Testing
 @Suite struct SQLiteMetadataStoreTests {
     @Test func migrationsApplyOnAFreshFile() throws {
         let directory = try TemporaryDirectory()
-        let store = try SQLiteMetadataStore(path: directory.path + "/fresh.db")
-        #expect(SQLiteMetadataStore.latestSchemaVersion >= 1)
-        #expect(try store.schemaVersion == SQLiteMetadataStore.latestSchemaVersion)
+        let store = try SQLMetadataStore(path: directory.path + "/fresh.db")
+        #expect(SQLMetadataStore.latestSchemaVersion >= 1)
+        #expect(try store.schemaVersion == SQLMetadataStore.latestSchemaVersion)
         #expect(try store.listRepositories(after: nil, limit: 10).isEmpty)
     }
 
@@ -23,14 +23,14 @@ import Testing
             blobDigests: ["sha256:" + String(repeating: "b", count: 64)]
         )
         do {
-            let store = try SQLiteMetadataStore(path: path)
+            let store = try SQLMetadataStore(path: path)
             try store.createRepository(repository)
             #expect(try store.putImage(image, tag: "v1", tagIsImmutable: false) == .created)
             #expect(try store.setSettingIfAbsent("secret", value: "s1") == "s1")
         }
         // Reopening runs no migration again (the tables exist, so re-running migration 1 would fail).
-        let store = try SQLiteMetadataStore(path: path)
-        #expect(try store.schemaVersion == SQLiteMetadataStore.latestSchemaVersion)
+        let store = try SQLMetadataStore(path: path)
+        #expect(try store.schemaVersion == SQLMetadataStore.latestSchemaVersion)
         #expect(try store.repository(named: "app") == repository)
         #expect(try store.image(repository: "app", tag: "v1")?.manifest == [1, 2, 3])
         #expect(try store.isBlobReferenced(repository: "app", digest: "sha256:" + String(repeating: "b", count: 64)))
@@ -44,8 +44,8 @@ import Testing
         let path = directory.path + "/v1.db"
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/metadata-v1.sqlite")
         try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
-        let store = try SQLiteMetadataStore(path: path)
-        #expect(try store.schemaVersion == SQLiteMetadataStore.latestSchemaVersion)
+        let store = try SQLMetadataStore(path: path)
+        #expect(try store.schemaVersion == SQLMetadataStore.latestSchemaVersion)
         #expect(try store.repository(named: "team/app")?.imageTagMutability == "IMMUTABLE")
         let east = store.scoped(toRegistry: "us-east-1")
         #expect(try east.adoptUnscopedRepositories(into: "us-east-1") == 1)
@@ -65,19 +65,19 @@ import Testing
     @Test func aDatabaseFromANewerBuildIsRefused() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/newer.db"
-        do { _ = try SQLiteMetadataStore(path: path) }
+        do { _ = try SQLMetadataStore(path: path) }
         // user_version is the big-endian 32-bit integer at offset 60 of the database header.
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         try handle.seek(toOffset: 60)
         try handle.write(contentsOf: Data([0, 0, 0x03, 0xE7]))
         try handle.close()
-        #expect(throws: MetadataError.self) { try SQLiteMetadataStore(path: path) }
+        #expect(throws: MetadataError.self) { try SQLMetadataStore(path: path) }
     }
 
     @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
         let directory = try TemporaryDirectory()
-        let first = try SQLiteMetadataStore(path: directory.path + "/shared.db")
-        let second = try SQLiteMetadataStore(path: directory.path + "/shared.db")
+        let first = try SQLMetadataStore(path: directory.path + "/shared.db")
+        let second = try SQLMetadataStore(path: directory.path + "/shared.db")
         try first.createRepository(RepositoryRecord(name: "app", createdAt: 1))
         #expect(try second.repository(named: "app")?.name == "app")
         #expect(try second.setSettingIfAbsent("key", value: "from-second") == "from-second")
@@ -86,7 +86,7 @@ import Testing
 
     @Test func concurrentCallsAgree() async throws {
         let directory = try TemporaryDirectory()
-        let store = try SQLiteMetadataStore(path: directory.path + "/concurrent.db")
+        let store = try SQLMetadataStore(path: directory.path + "/concurrent.db")
         try store.createRepository(RepositoryRecord(name: "app", createdAt: 1))
         let values = try await withThrowingTaskGroup(of: String.self) { group in
             for index in 0..<16 {
@@ -111,7 +111,7 @@ import Testing
 
     @Test func tenThousandInsertsAndLookupsFinish() throws {
         let directory = try TemporaryDirectory()
-        let store = try SQLiteMetadataStore(path: directory.path + "/bulk.db")
+        let store = try SQLMetadataStore(path: directory.path + "/bulk.db")
         try store.createRepository(RepositoryRecord(name: "app", createdAt: 1))
         let count = 10_000
         let digests = (0..<count).map { number -> String in
@@ -130,6 +130,6 @@ import Testing
                 if layer?.size != Int64(number) { Issue.record("lookup \(number) returned \(String(describing: layer))") }
             }
         }
-        print("SQLiteMetadataStore: \(count) inserts in \(insertTime), \(count) point lookups in \(lookupTime)")
+        print("SQLMetadataStore: \(count) inserts in \(insertTime), \(count) point lookups in \(lookupTime)")
     }
 }

@@ -16,14 +16,21 @@ enum PluginBuilder {
 
     /// Builds `source` (a file path) into `output`. - Throws: when `cc` fails.
     static func build(source: String, output: String, libraries: [String] = []) throws {
+        try build(sources: [source], output: output, libraries: libraries)
+    }
+
+    /// Builds the C files `sources` into one library `output`, linked with `libraries`. - Throws: when `cc` fails.
+    static func build(sources: [String], output: String, libraries: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "cc", "-shared", "-fPIC", "-fvisibility=hidden", "-O1", "-Wall", "-Werror", "-I", includeDirectory, source, "-o", output,
-        ]
+        process.arguments =
+            ["cc", "-shared", "-fPIC", "-fvisibility=hidden", "-O1", "-Wall", "-Werror", "-I", includeDirectory] + sources + ["-o", output]
+            + libraries
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: source]) }
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: sources.joined(separator: " ")])
+        }
     }
 
     /// Builds C `code` into `<directory>/<name>.so` and returns its path.

@@ -14,9 +14,9 @@ import Testing
         return (directory, library)
     }
 
-    static func store(in directory: String) throws -> SQLiteMetadataStore {
+    static func store(in directory: String) throws -> SQLMetadataStore {
         let driver = try PluginSQLDriver(library: try PluginLibrary(path: try built.get().library), configJSON: #"{"path": "\#(directory)/meta.db"}"#)
-        return try SQLiteMetadataStore(name: "plugin", readerCount: 2, connect: driver.connect)
+        return try SQLMetadataStore(name: "plugin", readerCount: 2, connect: driver.connect)
     }
 
     @Test(arguments: MetadataConformance.caseNames)

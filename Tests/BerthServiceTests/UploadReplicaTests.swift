@@ -27,7 +27,7 @@ import Testing
         static func replica(_ directory: String, clock: @escaping @Sendable () -> Double) throws -> Registry {
             let configuration = RegistryConfiguration(accountID: "123456789012", region: "us-east-1", publicURL: "http://127.0.0.1:5000/")
             return Registry(
-                blobs: try FileSystemBlobStore(root: directory + "/blobs"), metadata: try SQLiteMetadataStore(path: directory + "/meta.db"),
+                blobs: try FileSystemBlobStore(root: directory + "/blobs"), metadata: try SQLMetadataStore(path: directory + "/meta.db"),
                 configuration: configuration, clock: clock)
         }
 

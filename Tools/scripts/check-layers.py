@@ -9,7 +9,9 @@ script reads every `import` of Packages/*/Sources/** and Apps/** and checks:
 2. a package imports only the external libraries its row names (plus the standard library and Foundation);
 3. the single owners: only BerthHTTP imports Hummingbird or NIO, only BerthMetadata imports SQLite
    (CBerthSQLite), only BerthCrypto imports OpenSSL (CBerthOpenSSL), only BerthPluginHost calls dlopen;
-4. the ECR door's operation files (BerthService/ECRService*.swift) never touch the stores: the core
+4. plugin packages (layer `plugin`: separate shared libraries) import only the plugin ABI among Berth packages and
+   are exempt from the single-owner rule (they carry their own copies); every package in Packages/ has a row;
+5. the ECR door's operation files (BerthService/ECRService*.swift) never touch the stores: the core
    (Registry+*.swift) owns every store call.
 
 Run: python3 Tools/scripts/check-layers.py (make test runs it).
@@ -31,6 +33,9 @@ EXTERNAL = {
     "nio": {"NIOCore", "NIOHTTP1", "NIOHTTPTypes", "NIOPosix", "NIOConcurrencyHelpers", "NIOExtras"},
     "libssl": {"CBerthOpenSSL"},
     "libsqlite3": {"CBerthSQLite"},
+    "postgres-nio": {"PostgresNIO"},
+    "libcurl": set(),
+    "libcrypto": set(),
 }
 
 # Single owners: module prefix -> the only package that may import it.
@@ -82,7 +87,7 @@ def parse_table(text):
 
 
 def layer_rank(layer):
-    return 10_000 if layer == "app" else int(layer.lstrip("L"))
+    return 10_000 if layer in ("app", "plugin") else int(layer.lstrip("L"))
 
 
 def sources_of(name):
@@ -128,13 +133,18 @@ def main():
             if module in ALWAYS or module in owned:
                 continue
             for prefix, owner in OWNERS.items():
-                if module.startswith(prefix) and name != owner and not name.startswith("Apps/"):
+                if module.startswith(prefix) and name != owner and not name.startswith("Apps/") and layer != "plugin":
                     problems.append(f"{path}:{number}: imports {module}; only {owner} may")
             if module.startswith("Berth"):
                 if module not in berth:
                     problems.append(f"{path}:{number}: {name} imports {module}, which its Workspace.md row does not allow")
             elif module not in external:
                 problems.append(f"{path}:{number}: {name} imports {module}, a library its Workspace.md row does not name")
+        if layer == "plugin" and berth - {"BerthPluginABI"}:
+            problems.append(f"{name}: a plugin may depend on BerthPluginABI only, not {sorted(berth - {'BerthPluginABI'})}")
+    for entry in sorted(os.listdir(os.path.join(ROOT, "Packages"))):
+        if os.path.isdir(os.path.join(ROOT, "Packages", entry)) and entry not in rows:
+            problems.append(f"Packages/{entry} has no row in Workspace.md's package table")
     for top in ("Packages", "Apps"):
         for base, _, files in os.walk(os.path.join(ROOT, top)):
             if os.sep + "BerthPluginHost" + os.sep in base + os.sep:

@@ -1,7 +1,7 @@
 public import BerthModel
 import Synchronization
 
-/// A metadata store in memory with the same semantics as `SQLiteMetadataStore`: for tests, and as the
+/// A metadata store in memory with the same semantics as `SQLMetadataStore`: for tests, and as the
 /// reference the conformance suite is written against. Every method holds one lock, so each is atomic; views of
 /// other registries (`scoped(toRegistry:)`) share the data and the lock.
 public final class MemoryMetadataStore: MetadataStore {

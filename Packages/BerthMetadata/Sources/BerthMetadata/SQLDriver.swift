@@ -3,6 +3,8 @@
 /// `berth_metadata_driver_v1` is the same shape in C. Not thread-safe: the store serialises use of a connection.
 /// Failures throw `MetadataError` (`.conflict` for a retryable lost race, `.backend` otherwise).
 public protocol SQLDriverConnection: AnyObject {
+    /// The SQL dialect the store must write for this connection (schema and migrations differ; queries do not).
+    var dialect: SQLDialect { get }
     /// Runs parameterless statements, several separated by `;` (pragmas, migrations).
     func execute(_ sql: String) throws
     /// Compiles one statement with `?` parameters.
@@ -16,6 +18,15 @@ public protocol SQLDriverConnection: AnyObject {
     func commit() throws
     /// Rolls the open transaction back (no error when none is open).
     func rollback() throws
+}
+
+/// The SQL dialects the metadata store writes. Queries are portable SQL with `?` (or `?N`) parameters in both;
+/// the schema, its migrations and how readers are set up differ.
+public enum SQLDialect: String, Sendable {
+    /// SQLite 3.35 or later (`RETURNING`, `ON CONFLICT ... DO UPDATE`).
+    case sqlite
+    /// PostgreSQL 12 or later; the driver rewrites `?` and `?N` to `$N`.
+    case postgresql
 }
 
 /// A compiled statement of a `SQLDriverConnection`, reused after `reset()`.

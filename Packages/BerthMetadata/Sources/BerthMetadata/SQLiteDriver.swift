@@ -7,6 +7,7 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// and a busy timeout.
 final class SQLiteDriverConnection: SQLDriverConnection {
     let path: String
+    let dialect = SQLDialect.sqlite
     private let handle: OpaquePointer
 
     /// Opens (creating when missing) the database at `path` (`:memory:` for a private in-memory database).

@@ -2,7 +2,7 @@ public import BerthMetadata
 import BerthPluginABI
 
 /// A plugin's `berth_metadata_driver_v1` as `SQLDriverConnection`s for the host's one SQL implementation of the
-/// metadata semantics (`SQLiteMetadataStore(name:readerCount:connect:)`).
+/// metadata semantics (`SQLMetadataStore(name:readerCount:connect:)`).
 public struct PluginSQLDriver: @unchecked Sendable {
     let library: PluginLibrary
     let table: berth_metadata_driver_v1
@@ -25,12 +25,12 @@ public struct PluginSQLDriver: @unchecked Sendable {
         guard status.status == BERTH_OK, let handle else {
             throw PluginError(file: library.path, reason: "cannot open a connection: \(status.message)")
         }
-        let connection = PluginSQLConnection(table: table, handle: handle, plugin: library.name)
-        let dialect = table.dialect(handle).map { String(cString: $0) } ?? "(none)"
-        guard dialect == "sqlite" else {
-            throw PluginError(file: library.path, reason: "speaks the \(dialect) dialect; this berth writes only sqlite's so far")
+        let name = table.dialect(handle).map { String(cString: $0) } ?? "(none)"
+        guard let dialect = SQLDialect(rawValue: name) else {
+            table.close(handle)
+            throw PluginError(file: library.path, reason: "speaks the \(name) dialect; this berth writes sqlite's and postgresql's")
         }
-        return connection
+        return PluginSQLConnection(table: table, handle: handle, plugin: library.name, dialect: dialect)
     }
 }
 
@@ -39,11 +39,13 @@ final class PluginSQLConnection: SQLDriverConnection {
     let table: berth_metadata_driver_v1
     let handle: UnsafeMutableRawPointer
     let plugin: String
+    let dialect: SQLDialect
 
-    init(table: berth_metadata_driver_v1, handle: UnsafeMutableRawPointer, plugin: String) {
+    init(table: berth_metadata_driver_v1, handle: UnsafeMutableRawPointer, plugin: String, dialect: SQLDialect) {
         self.table = table
         self.handle = handle
         self.plugin = plugin
+        self.dialect = dialect
     }
 
     deinit { table.close(handle) }

@@ -1,7 +1,7 @@
 public import BerthModel
 
 // Repositories.
-extension SQLiteMetadataStore {
+extension SQLMetadataStore {
     static let repositoryColumns = """
         name, created_at, image_tag_mutability, tag_mutability_exclusion_filters, scan_on_push, encryption_type, kms_key, \
         policy_text, resource_tags

@@ -1,7 +1,7 @@
 public import BerthModel
 
 // Registry documents, repository documents and image storage status.
-extension SQLiteMetadataStore {
+extension SQLMetadataStore {
     /// The registry document `kind`/`key` of this registry, or nil.
     public func registryDocument(kind: String, key: String) throws -> String? {
         try read(singleStatement: true) { connection in

@@ -1,7 +1,7 @@
 public import BerthModel
 
 // Layers, uploads and settings.
-extension SQLiteMetadataStore {
+extension SQLMetadataStore {
     /// Links a blob into a repository (idempotent; keeps the first record).
     public func putLayer(_ layer: LayerRecord) throws {
         try write { connection in try insertLayer(layer, connection) }

@@ -1,13 +1,15 @@
 import Synchronization
 
-/// The metadata store over SQLite (the system libsqlite3): WAL, `synchronous=NORMAL`, foreign keys, one writer
-/// connection behind a lock and a small pool of reader connections, prepared statements cached per connection,
-/// and a schema of numbered migrations tracked in `PRAGMA user_version`.
+/// The metadata store over SQL: every rule of the metadata semantics, written once as portable SQL, over
+/// `SQLDriverConnection`s. The built-in driver is SQLite (the system libsqlite3: WAL, `synchronous=NORMAL`, foreign
+/// keys); a plugin's `berth_metadata_driver_v1` may speak SQLite's or PostgreSQL's dialect (see `SQLSchema`). One
+/// writer connection behind a lock and a small pool of reader connections, prepared statements cached per
+/// connection, and a schema of numbered migrations.
 ///
-/// Every protocol method is one transaction (`BEGIN IMMEDIATE` for writes, a read snapshot for reads). Calls
-/// block on disk I/O: run them off the event loops (a thread pool). Other processes may open the same file
-/// (the busy timeout is 5 s).
-public final class SQLiteMetadataStore: MetadataStore {
+/// Every protocol method is one transaction (a write transaction for writes, a read snapshot for reads). Calls
+/// block on I/O: run them off the event loops (a thread pool). Other processes may open the same database (SQLite's
+/// busy timeout is 5 s; a PostgreSQL driver serialises writers across processes).
+public final class SQLMetadataStore: MetadataStore {
     /// The database file (`:memory:` for `inMemory()`).
     public let path: String
     /// The registry this view sees.
@@ -41,16 +43,16 @@ public final class SQLiteMetadataStore: MetadataStore {
     }
 
     /// Opens the store over connections that `connect` makes: any `SQLDriverConnection` to a database speaking
-    /// SQLite's dialect (the built-in driver, or a plugin's `berth_metadata_driver_v1`). The first connection writes
+    /// a dialect `SQLDialect` names (the built-in driver, or a plugin's `berth_metadata_driver_v1`). The first connection writes
     /// and migrates; `readerCount` more serve reads. `name` names the database in messages.
     public init(name: String, readerCount: Int, connect: () throws -> any SQLDriverConnection) throws {
         self.path = name
         self.registryScope = ""
         let connection = SQLConnection(driver: try connect())
-        try SQLiteMigrations.migrate(connection)
+        try SQLSchema.migrate(connection)
         let readers = try (0..<max(0, readerCount)).map { _ in
             let reader = SQLConnection(driver: try connect())
-            try reader.execute("PRAGMA query_only=ON")
+            try SQLSchema.prepareReader(reader)
             return GuardedConnection(reader)
         }
         connections = Connections(writer: GuardedConnection(connection), readers: readers)
@@ -64,7 +66,7 @@ public final class SQLiteMetadataStore: MetadataStore {
 
     /// The view of registry `registry` over the same database and connections.
     public func scoped(toRegistry registry: String) -> any MetadataStore {
-        SQLiteMetadataStore(path: path, registryScope: registry, connections: connections)
+        SQLMetadataStore(path: path, registryScope: registry, connections: connections)
     }
 
     /// Moves the repositories of scope `""` into `registry`, except names `registry` already has.
@@ -78,17 +80,17 @@ public final class SQLiteMetadataStore: MetadataStore {
     }
 
     /// A private in-memory database (one connection), for tests.
-    public static func inMemory() throws -> SQLiteMetadataStore {
-        try SQLiteMetadataStore(path: ":memory:", readerCount: 0)
+    public static func inMemory() throws -> SQLMetadataStore {
+        try SQLMetadataStore(path: ":memory:", readerCount: 0)
     }
 
-    /// The schema version of the open database (`PRAGMA user_version`).
+    /// The schema version of the open database.
     public var schemaVersion: Int {
-        get throws { try connections.writer.with { try SQLiteMigrations.version(of: $0) } }
+        get throws { try connections.writer.with { try SQLSchema.version(of: $0) } }
     }
 
     /// The schema version this build migrates databases to.
-    public static var latestSchemaVersion: Int { SQLiteMigrations.latestVersion }
+    public static var latestSchemaVersion: Int { SQLSchema.latestVersion }
 
     /// Runs `body` on a reader connection: in a read transaction (one snapshot) when it runs several statements,
     /// bare when it runs one (a single statement is atomic by itself, and skipping BEGIN/COMMIT halves a lookup).

@@ -1,7 +1,7 @@
 public import BerthModel
 
 // Images and tags: reads.
-extension SQLiteMetadataStore {
+extension SQLMetadataStore {
     static let imageColumns = """
         i.id, i.digest, i.manifest, i.media_type, i.artifact_type, i.subject_digest, i.size, i.pushed_at, i.last_pulled_at, i.status, \
         i.last_archived_at, i.last_activated_at

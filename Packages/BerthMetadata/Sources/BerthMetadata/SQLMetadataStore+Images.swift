@@ -1,7 +1,7 @@
 public import BerthModel
 
 // Images and tags: writes.
-extension SQLiteMetadataStore {
+extension SQLMetadataStore {
     /// Stores an image and optionally points `tag` at it, following the rules of `PutImageOutcome`.
     public func putImage(_ image: NewImage, tag: String?, tagIsImmutable: Bool) throws -> PutImageOutcome {
         try write { connection in
