@@ -1,8 +1,11 @@
-"""Two berth-server processes over one store (the embedded SQLite file and blob folder, shared): clients alternate
-between them on every request and see one registry. The host keeps each upload's offset and hash state in the
-metadata store and a lease per upload, so an upload moves between replicas mid-way and two replicas never write
-one upload at once. (PostgreSQL + S3 replicas without a shared disk come with those drivers.)"""
+"""Two berth-server processes over one store, in both shapes a team runs: the embedded store shared on one disk
+(SQLite file and blob folder), and PostgreSQL + S3 with no shared disk at all (each replica has its own empty data
+folder). Clients alternate between them on every request and see one registry. The host keeps each upload's offset
+and hash state in the metadata store and a lease per upload (the S3 plugin keeps the bytes' state in the bucket), so
+an upload moves between replicas mid-way and two replicas never write one upload at once."""
+import json
 import os
+import subprocess
 import threading
 import time
 
@@ -10,18 +13,28 @@ import images
 import pytest
 from conftest import BerthServer, server_binary
 from oci_client import Registry, ecr_client, registry_password
-from oci_layout import OCI_MANIFEST, make_image, sha256
+from oci_layout import OCI_MANIFEST, make_image, read_layout, sha256, write_layout
+from round_robin import RoundRobin
+from shared_backends import PostgresAndS3
 
 
-@pytest.fixture(scope="module")
-def replicas(tmp_path_factory):
+@pytest.fixture(scope="module", params=["shared-disk", "postgres-s3"])
+def replicas(request, tmp_path_factory):
     base = tmp_path_factory.mktemp("replicas")
-    data = str(base / "data")
-    first = BerthServer(server_binary(), data).start()
-    second = BerthServer(server_binary(), data).start()
+    if request.param == "shared-disk":
+        backends = None
+        first = BerthServer(server_binary(), str(base / "data")).start()
+        second = BerthServer(server_binary(), str(base / "data")).start()
+    else:
+        backends = PostgresAndS3()
+        env = backends.server_env()
+        first = BerthServer(server_binary(), str(base / "data-a"), extra_env=env).start()
+        second = BerthServer(server_binary(), str(base / "data-b"), extra_env=env).start()
     yield first, second
     first.stop()
     second.stop()
+    if backends:
+        backends.stop()
 
 
 def test_a_chunked_upload_alternates_between_replicas(replicas):
@@ -131,3 +144,33 @@ def test_a_replica_cannot_write_an_upload_another_is_writing(replicas):
     assert holder["answer"].status_code == 202 and holder["answer"].headers["Range"] == "0-1999"
     status = second.get(path)
     assert status.headers["Range"] == "0-1999"
+
+
+def skopeo(*args):
+    result = subprocess.run(["skopeo", *args], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"skopeo {' '.join(args)}: {result.stderr}"
+    return result.stdout
+
+
+def test_skopeo_through_a_round_robin_of_both(replicas, tmp_path):
+    a, b = replicas
+    ecr_a = ecr_client(a)
+    ecr_a.create_repository(repositoryName="replica/skopeo")
+    password = registry_password(ecr_a)
+    proxy = RoundRobin([a.url, b.url]).start()
+    try:
+        big = os.urandom(3 * 1024 * 1024)
+        image = make_image(note="round robin", layer_files=({"big.bin": big}, {"small.txt": b"small\n"}))
+        layout = write_layout(str(tmp_path / "in"), image)
+        creds = f"AWS:{password}"
+        skopeo("copy", "--dest-tls-verify=false", "--dest-creds", creds, f"oci:{layout}:latest", f"docker://{proxy.host}/replica/skopeo:v1")
+        skopeo("copy", "--src-tls-verify=false", "--src-creds", creds, f"docker://{proxy.host}/replica/skopeo:v1", f"oci:{tmp_path}/out:v1")
+        assert read_layout(str(tmp_path / "out"), tag="v1").digest == image.digest
+        inspected = json.loads(skopeo("inspect", "--tls-verify=false", "--creds", creds, f"docker://{proxy.host}/replica/skopeo:v1"))
+        assert inspected["Digest"] == image.digest
+        assert min(proxy.served) > 3, proxy.served
+    finally:
+        proxy.stop()
+    for server in replicas:
+        described = ecr_client(server).describe_images(repositoryName="replica/skopeo")["imageDetails"]
+        assert [d["imageDigest"] for d in described] == [image.digest]
