@@ -49,15 +49,17 @@ format:
 # Plugins, beside the binary in plugins/ (the last place berth-server looks for a name): the C samples (plain cc,
 # libc only), the S3 blob store (C, libcurl + libcrypto) and the PostgreSQL driver (a Swift dynamic library).
 PLUGIN_CFLAGS := -shared -fPIC -fvisibility=hidden -O2 -Wall -Wextra -Werror -IPackages/BerthPluginABI/Sources/BerthPluginABI/include
-PLUGIN_DIR = $$($(SWIFT) build --show-bin-path)/plugins
+# CONFIG=release builds them beside the release binary (`make release plugins CONFIG=release`).
+CONFIG ?= debug
+PLUGIN_DIR = $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/plugins
 
 plugins: deps
 	@mkdir -p "$(PLUGIN_DIR)"
 	$(CC) $(PLUGIN_CFLAGS) Tools/PluginTemplate/dirblob.c -o "$(PLUGIN_DIR)/libberth-dirblob.so"
 	$(CC) $(PLUGIN_CFLAGS) Tools/PluginTemplate/sqlitedriver.c -lsqlite3 -o "$(PLUGIN_DIR)/libberth-sqlitedriver.so"
 	$(CC) $(PLUGIN_CFLAGS) Packages/BerthS3Plugin/Sources/*.c -lcurl -lcrypto -o "$(PLUGIN_DIR)/libberth-s3.so"
-	$(SWIFT) build $(SWIFT_FLAGS) --product berth-postgres
-	cp "$$($(SWIFT) build --show-bin-path)/libberth-postgres.so" "$(PLUGIN_DIR)/"
+	$(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --product berth-postgres
+	cp "$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/libberth-postgres.so" "$(PLUGIN_DIR)/"
 
 e2e: test-deps plugins
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server

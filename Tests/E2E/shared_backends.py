@@ -33,7 +33,8 @@ class ThrowawayServer:
 class PostgresAndS3:
     """One PostgreSQL database and one S3 bucket that several replicas share (no shared disk)."""
 
-    def __init__(self):
+    def __init__(self, presign=False):
+        self.presign = presign
         self.postgres = ThrowawayServer("throwaway-postgres.sh")
         try:
             self.s3 = ThrowawayServer("throwaway-s3.sh")
@@ -51,6 +52,7 @@ class PostgresAndS3:
                 "prefix": "berth/",
                 "accessKeyId": "test",
                 "secretAccessKey": "test",
+                "presign": self.presign,
             }
         )
 

@@ -63,4 +63,12 @@ public protocol BlobRemover: Sendable {
 }
 
 /// A complete blob store: the five roles together. Consumers take the narrowest role they need.
+/// Optional: a store whose blobs clients may fetch directly (an object store's presigned URLs), so the host can
+/// answer a blob GET with a redirect and GetDownloadUrlForLayer with the store's URL instead of streaming the bytes.
+public protocol BlobURLSigner: Sendable {
+    /// A URL that serves the blob `digest` to a plain GET (ranges included) for `seconds`, or nil when the store is not
+    /// configured to hand them out.
+    func downloadURL(_ digest: Digest, expiresIn seconds: Int64) throws -> String?
+}
+
 public protocol BlobStore: BlobStatter, BlobProvider, BlobIngester, BlobRemover, BlobEnumerator {}

@@ -5,6 +5,9 @@ import HTTPTypes
 import Hummingbird
 
 extension OCIResponder {
+    /// How long a blob GET's redirect URL stays valid, in seconds (long enough for a slow pull of a big layer).
+    static let redirectLifetime: Int64 = 1_200
+
     func getBlob(_ request: Request, name: String, digest: Digest) -> Response {
         attempt(request, about: .blob) {
             let layer = try registry.blob(digest, in: name)
@@ -28,6 +31,10 @@ extension OCIResponder {
             let length = range.map { $0.upperBound - $0.lowerBound } ?? layer.size
             headers[.contentLength] = String(length)
             if request.method == .head || length == 0 { return Response(status: status, headers: headers) }
+            // A store that hands out presigned URLs serves the bytes itself (the client follows the redirect).
+            if let url = try registry.directDownloadURL(repository: name, digest: digest, expiresIn: Self.redirectLifetime) {
+                return Response(status: .temporaryRedirect, headers: [.location: url, OCIReply.apiVersion: OCIHeaderName.apiVersionValue])
+            }
             let reader = try registry.openBlob(repository: name, digest: digest, range: range)
             return Response(status: status, headers: headers, body: blobBodies.body(reader))
         }

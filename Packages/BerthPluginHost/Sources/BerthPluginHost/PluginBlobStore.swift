@@ -4,7 +4,7 @@ import BerthPluginABI
 
 /// A `BlobStore` served by a plugin's `berth_blob_store_v1` table. Calls block; the host runs them off the
 /// concurrency pool like every blocking storage call.
-public final class PluginBlobStore: BlobStore, @unchecked Sendable {
+public final class PluginBlobStore: BlobStore, BlobURLSigner, @unchecked Sendable {
     let table: berth_blob_store_v1
     let store: UnsafeMutableRawPointer
     let call: PluginCall
@@ -72,6 +72,24 @@ public final class PluginBlobStore: BlobStore, @unchecked Sendable {
 
     public func delete(_ digest: Digest) throws {
         try call.run("delete_blob") { table.delete_blob(store, digest.description, $0, $1) }
+    }
+
+    /// The plugin's `download_url` (an S3 presigned GET); nil when the table has none or the plugin answers
+    /// `BERTH_INVALID` (configured not to hand URLs out).
+    public func downloadURL(_ digest: Digest, expiresIn seconds: Int64) throws -> String? {
+        guard let downloadURL = table.download_url else { return nil }
+        var buffer = [CChar](repeating: 0, count: 8192)
+        do {
+            try call.run("download_url", invalid: .invalidRange) { error, errorLength in
+                buffer.withUnsafeMutableBufferPointer {
+                    downloadURL(store, digest.description, seconds, $0.baseAddress!, $0.count - 1, error, errorLength)
+                }
+            }
+        } catch BlobStoreError.invalidRange {
+            return nil
+        }
+        buffer[buffer.count - 1] = 0
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     public func listBlobs(after: Digest?, limit: Int) throws -> [BlobInfo] {
