@@ -3,7 +3,8 @@
 PostgreSQL from Debian, S3 from moto), one after the other, with berth-server's peak RSS.
 
 usage: compare-backends.py BERTH_BIN PLUGIN_DIR [--layer-mib 64] [--rounds 3]
-Per backend: skopeo push and pull of an OCI image with one random layer of --layer-mib MiB (median of --rounds),
+Per backend: skopeo push and pull of an OCI image with one random layer of --layer-mib MiB, new each round (median of
+--rounds),
 an ECR UploadLayerPart push of the same layer (10 MiB parts), and the server's VmHWM. Prints one JSON line each.
 Note: moto is a Python S3 emulator; the S3 numbers measure it as much as Berth.
 """
@@ -40,7 +41,7 @@ def timed(command):
     return time.perf_counter() - start
 
 
-def measure(name, server, layout, layer_mib, rounds):
+def measure(name, server, work, layer_mib, rounds):
     ecr = ecr_client(server)
     creds = f"AWS:{registry_password(ecr)}"
     host = server.url.split("://", 1)[1]
@@ -48,6 +49,9 @@ def measure(name, server, layout, layer_mib, rounds):
     for round_number in range(rounds):
         repo = f"compare/{name}-{round_number}"
         ecr.create_repository(repositoryName=repo)
+        # A fresh layer each round: skopeo would otherwise mount the blob it already pushed instead of sending it.
+        image = make_image(note=f"{name}-{round_number}", layer_files=({"layer.bin": os.urandom(layer_mib * 1024 * 1024)},))
+        layout = write_layout(os.path.join(work, f"layout-{name}-{round_number}"), image)
         pushes.append(timed(["skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", creds, f"oci:{layout}:latest", f"docker://{host}/{repo}:v1"]))
         out = tempfile.mkdtemp(prefix="berth-compare-")
         pulls.append(timed(["skopeo", "copy", "--src-tls-verify=false", "--src-creds", creds, f"docker://{host}/{repo}:v1", f"oci:{out}/o:v1"]))
@@ -75,19 +79,17 @@ def main():
     args = parser.parse_args()
     os.environ["BERTH_PLUGIN_DIR"] = args.plugin_dir
     work = tempfile.mkdtemp(prefix="berth-compare-")
-    image = make_image(note="compare", layer_files=({"layer.bin": os.urandom(args.layer_mib * 1024 * 1024)},))
-    layout = write_layout(os.path.join(work, "layout"), image)
     try:
         embedded = BerthServer(args.binary, os.path.join(work, "embedded")).start()
         try:
-            measure("embedded", embedded, layout, args.layer_mib, args.rounds)
+            measure("embedded", embedded, work, args.layer_mib, args.rounds)
         finally:
             embedded.stop()
         backends = PostgresAndS3()
         try:
             remote = BerthServer(args.binary, os.path.join(work, "remote"), extra_env=backends.server_env()).start()
             try:
-                measure("postgres-s3", remote, layout, args.layer_mib, args.rounds)
+                measure("postgres-s3", remote, work, args.layer_mib, args.rounds)
             finally:
                 remote.stop()
         finally:

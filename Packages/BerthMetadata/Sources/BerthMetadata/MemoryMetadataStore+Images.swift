@@ -11,6 +11,11 @@ extension MemoryMetadataStore {
             defer { state.repositories[key(name)] = repository }
             let digest = image.image.digest
             let exists = repository.images[digest] != nil
+            if !exists, image.requiresReferences {
+                let blobs = Set(image.blobDigests).filter { repository.layers[$0] == nil }.sorted()
+                let manifests = Set(image.childDigests).filter { repository.images[$0] == nil }.sorted()
+                guard blobs.isEmpty, manifests.isEmpty else { throw MetadataError.referencesMissing(blobs: blobs, manifests: manifests) }
+            }
             guard let tag else {
                 if exists { return .alreadyExists }
                 Self.insert(image, into: &repository)

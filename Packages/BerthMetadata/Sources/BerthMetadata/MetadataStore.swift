@@ -199,6 +199,8 @@ public enum MetadataError: Error, Equatable, Sendable {
     case repositoryNotEmpty(String)
     /// No upload session with that id.
     case uploadNotFound(String)
+    /// A new image with `requiresReferences` names blobs the repository does not link or manifests it does not hold.
+    case referencesMissing(blobs: [String], manifests: [String])
     /// A compare-and-set lost: the row changed since it was read (another request or replica moved it).
     case conflict(String)
     /// The backend failed; the text says how.

@@ -78,8 +78,21 @@ extension SQLMetadataStore {
         }
     }
 
-    /// Inserts the image row and its blob and child links; returns the new row id.
+    /// Inserts the image row and its blob and child links; returns the new row id. With `requiresReferences`, first
+    /// checks (in the caller's transaction) that the repository links every blob and holds every child.
+    /// - Throws: `MetadataError.referencesMissing`.
     private func insert(_ new: NewImage, repositoryID: Int64, _ connection: SQLConnection) throws -> Int64 {
+        if new.requiresReferences {
+            let blobs = try Set(new.blobDigests).sorted().filter { digest in
+                try connection.row("SELECT 1 FROM layers WHERE repository_id = ? AND digest = ?", [.int64(repositoryID), .text(digest)]) { _ in true }
+                    == nil
+            }
+            let manifests = try Set(new.childDigests).sorted().filter { digest in
+                try connection.row("SELECT 1 FROM images WHERE repository_id = ? AND digest = ?", [.int64(repositoryID), .text(digest)]) { _ in true }
+                    == nil
+            }
+            guard blobs.isEmpty, manifests.isEmpty else { throw MetadataError.referencesMissing(blobs: blobs, manifests: manifests) }
+        }
         let image = new.image
         let inserted = try connection.row(
             """

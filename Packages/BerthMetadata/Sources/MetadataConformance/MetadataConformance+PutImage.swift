@@ -134,6 +134,32 @@ extension MetadataConformance {
         try check.equal(try store.image(repository: "app", tag: "empty"), Fixture.stored(empty, tags: ["empty"]), "an empty manifest")
     }
 
+    /// The fence a concurrent layer delete (and later GC) relies on: a new image that requires its references is
+    /// committed only if the repository links every blob and holds every child in the same transaction.
+    static func putImageRequiresReferences(_ check: MetadataCheck, _ store: any MetadataStore) throws {
+        try Fixture.create("app", in: store)
+        var image = Fixture.image("app", 1, blobs: [10, 11, 10])
+        image.requiresReferences = true
+        try check.throwsError(.referencesMissing(blobs: [Fixture.digest(10), Fixture.digest(11)], manifests: []), "no layers linked") {
+            _ = try store.putImage(image, tag: "v1", tagIsImmutable: false)
+        }
+        try check.equal(try store.image(repository: "app", digest: Fixture.digest(1)), nil, "nothing stored")
+        try check.equal(try store.image(repository: "app", tag: "v1"), nil, "no tag")
+        try store.putLayer(LayerRecord(repository: "app", digest: Fixture.digest(10), size: 1, createdAt: Fixture.time))
+        try check.throwsError(.referencesMissing(blobs: [Fixture.digest(11)], manifests: []), "one layer missing") {
+            _ = try store.putImage(image, tag: "v1", tagIsImmutable: false)
+        }
+        try store.putLayer(LayerRecord(repository: "app", digest: Fixture.digest(11), size: 1, createdAt: Fixture.time))
+        try check.equal(try store.putImage(image, tag: "v1", tagIsImmutable: false), .created, "all linked")
+        var index = Fixture.image("app", 2, children: [1, 5])
+        index.requiresReferences = true
+        try check.throwsError(.referencesMissing(blobs: [], manifests: [Fixture.digest(5)]), "a child missing") {
+            _ = try store.putImage(index, tag: nil, tagIsImmutable: false)
+        }
+        _ = try store.deleteLayer(repository: "app", digest: Fixture.digest(11))
+        try check.equal(try store.putImage(image, tag: "again", tagIsImmutable: false), .tagged(previousDigest: nil), "tagging a stored image")
+    }
+
     static func imagesAreScopedToRepository(_ check: MetadataCheck, _ store: any MetadataStore) throws {
         try Fixture.create("one", "two", in: store)
         try check.equal(try store.putImage(Fixture.image("one", 1), tag: "v1", tagIsImmutable: true), .created, "first repository")

@@ -88,6 +88,7 @@ public struct MetadataConformance {
         ("immutableFlagWithFreeOrOwnTag", immutableFlagWithFreeOrOwnTag),
         ("putImageInUnknownRepository", putImageInUnknownRepository),
         ("imageFieldsRoundTrip", imageFieldsRoundTrip),
+        ("putImageRequiresReferences", putImageRequiresReferences),
         ("imagesAreScopedToRepository", imagesAreScopedToRepository),
         ("recordPull", recordPull),
         ("listImagesOrderPagingAndFilters", listImagesOrderPagingAndFilters),

@@ -134,12 +134,17 @@ public struct NewImage: Sendable, Equatable {
     public var blobDigests: [String]
     /// Digests of the manifests an index lists.
     public var childDigests: [String]
+    /// Whether the store must find every blob linked (a layer record) and every child stored in the repository inside
+    /// the transaction that commits a new image, so a concurrent delete cannot slip between the caller's checks and
+    /// the commit (the registry core always asks; bare metadata tests may store images alone).
+    public var requiresReferences: Bool
 
     /// An image to store with the digests it references.
-    public init(image: ImageRecord, blobDigests: [String] = [], childDigests: [String] = []) {
+    public init(image: ImageRecord, blobDigests: [String] = [], childDigests: [String] = [], requiresReferences: Bool = false) {
         self.image = image
         self.blobDigests = blobDigests
         self.childDigests = childDigests
+        self.requiresReferences = requiresReferences
     }
 }
 

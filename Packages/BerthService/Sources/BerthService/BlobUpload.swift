@@ -94,6 +94,11 @@ public final class BlobUpload: @unchecked Sendable {
         do {
             guard computed == digest else { throw RegistryError.digestMismatch(expected: digest.description, computed: computed.description) }
             try await registry.storeBlocking {
+                // Flush first, so a store that buffers reports a failed save here rather than as a short session.
+                do { try writer.flush() } catch {
+                    writer.close()
+                    throw error
+                }
                 writer.close()
                 try blobs.commitUpload(id: id, size: size, as: digest)
             }

@@ -40,6 +40,8 @@ extension RegistryError {
         case .repositoryNotFound(let name): self = .repositoryNotFound(name)
         case .repositoryNotEmpty(let name): self = .repositoryNotEmpty(name)
         case .uploadNotFound(let id): self = .uploadNotFound(id)
+        case .referencesMissing(let blobs, let manifests):
+            self = blobs.isEmpty ? .referencedManifestsNotFound(manifests) : .blobsNotFound(blobs)
         case .conflict(let message): self = .backend("unexpected write conflict: \(message)")
         case .backend(let message): self = .backend(message)
         }

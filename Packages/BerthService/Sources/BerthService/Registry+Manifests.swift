@@ -83,7 +83,8 @@ extension Registry {
             repository: name, digest: digest, manifest: bytes, mediaType: document.mediaType,
             artifactType: document.effectiveArtifactType, subjectDigest: document.subject?.digest,
             sizeInBytes: size, pushedAt: clock())
-        let image = NewImage(image: record, blobDigests: document.requiredBlobDigests, childDigests: children)
+        // The checks above give the precise error early; the store repeats them inside the commit's transaction.
+        let image = NewImage(image: record, blobDigests: document.requiredBlobDigests, childDigests: children, requiresReferences: true)
         let immutable = tag.map { isTagImmutable($0, in: repository) } ?? false
         let outcome = try store({ try metadata.putImage(image, tag: tag, tagIsImmutable: immutable) })
         if case .tagImmutable = outcome, let tag { throw RegistryError.tagImmutable(tag: tag, repository: name) }

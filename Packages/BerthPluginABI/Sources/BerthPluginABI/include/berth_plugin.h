@@ -65,18 +65,25 @@ typedef struct berth_blob_store_v1 {
     berth_status (*read)(void *reader, void *buffer, size_t capacity, size_t *count, char *err, size_t err_len);
     void (*close_reader)(void *reader);
 
-    /* Starts an empty upload session (`id` is [A-Za-z0-9._-]{1,128}, not starting with '.'); BERTH_EXISTS if taken. */
+    /* Starts an empty upload session (`id` is [A-Za-z0-9._-]{1,128}, not starting with '.'); BERTH_EXISTS if taken,
+     * BERTH_INVALID for a malformed id. */
     berth_status (*create_upload)(void *store, const char *id, char *err, size_t err_len);
     /* Opens a session to write from `offset` (what the host recorded); bytes at and after `offset` are discarded.
+     * The host only ever opens at 0 or at an offset a writer of this session reached and closed (it records an offset
+     * after the writer closes), so a store may keep its state per such offset (the s3 plugin does).
      * BERTH_NOT_FOUND for no such session; BERTH_INVALID when the session holds fewer than `offset` bytes. */
     berth_status (*open_upload)(void *store, const char *id, int64_t offset, void **writer, char *err, size_t err_len);
     /* Appends bytes at the writer's position. */
     berth_status (*write)(void *writer, const void *bytes, size_t count, char *err, size_t err_len);
     /* Makes everything written through this writer durable. */
     berth_status (*flush)(void *writer, char *err, size_t err_len);
+    /* Ends the writer. Bytes written through it stay in the session (a store that buffers saves them here), though
+     * only a successful flush promised them; the host flushes before it records a new offset. */
     void (*close_writer)(void *writer);
     /* Makes the first `size` bytes of the session the blob `digest` (verified by the host) and ends the session,
-     * atomically: readers see the whole blob or none. If the blob exists the session simply ends. */
+     * atomically: readers see the whole blob or none. If the blob exists the session simply ends. BERTH_NOT_FOUND for
+     * no such session; BERTH_INVALID when it holds fewer than `size` bytes (the session is then left as it was). Once
+     * the blob is visible, a failure to clean the session up is not a failed commit. */
     berth_status (*commit_upload)(void *store, const char *id, int64_t size, const char *digest, char *err, size_t err_len);
     /* Discards a session and its bytes; BERTH_OK when there is none. */
     berth_status (*cancel_upload)(void *store, const char *id, char *err, size_t err_len);
@@ -86,7 +93,8 @@ typedef struct berth_blob_store_v1 {
     berth_status (*list_blobs)(void *store, const char *after, int32_t limit, berth_blob_visitor visit, void *context, char *err,
                                size_t err_len);
 
-    /* Optional (NULL: unsupported). A URL a client may GET the blob from directly for `expires_seconds` (S3 presigned). */
+    /* Optional (NULL: unsupported). A URL a client may GET the blob from directly for `expires_seconds` (S3 presigned);
+     * BERTH_INVALID when the store is configured not to hand them out (the host then serves the bytes itself). */
     berth_status (*download_url)(void *store, const char *digest, int64_t expires_seconds, char *url, size_t url_len, char *err,
                                  size_t err_len);
 } berth_blob_store_v1;
