@@ -16,6 +16,7 @@ from oci_client import Registry, ecr_client, registry_password
 from oci_layout import OCI_MANIFEST, make_image, read_layout, sha256, write_layout
 from round_robin import RoundRobin
 from shared_backends import PostgresAndS3
+from test_oci_podman import podman  # noqa: F401 (fixture)
 
 
 @pytest.fixture(scope="module", params=["shared-disk", "postgres-s3"])
@@ -174,3 +175,26 @@ def test_skopeo_through_a_round_robin_of_both(replicas, tmp_path):
     for server in replicas:
         described = ecr_client(server).describe_images(repositoryName="replica/skopeo")["imageDetails"]
         assert [d["imageDigest"] for d in described] == [image.digest]
+
+
+def test_podman_through_a_round_robin_of_both(replicas, podman, tmp_path):  # noqa: F811 (fixture)
+    a, b = replicas
+    ecr_a = ecr_client(a)
+    ecr_a.create_repository(repositoryName="replica/podman")
+    proxy = RoundRobin([a.url, b.url]).start()
+    try:
+        login = ["--tls-verify=false", "--creds", f"AWS:{registry_password(ecr_a)}"]
+        image = make_image(note="podman round robin", layer_files=({"srv/a.txt": b"podman through both replicas\n"},))
+        layout = write_layout(str(tmp_path / "layout"), image)
+        podman("pull", f"oci:{layout}:latest")
+        local = podman("images", "--quiet", "--no-trunc").split()[0]
+        digest_file = tmp_path / "digest"
+        podman("push", *login, "--digestfile", str(digest_file), local, f"docker://{proxy.host}/replica/podman:v1")
+        podman("rmi", "--all", "--force")
+        podman("pull", *login, f"{proxy.host}/replica/podman:v1")
+        pulled = json.loads(podman("image", "inspect", f"{proxy.host}/replica/podman:v1"))[0]
+        assert pulled["Digest"] == digest_file.read_text().strip()
+        assert pulled["RootFS"]["Layers"] == json.loads(image.config)["rootfs"]["diff_ids"]
+        assert min(proxy.served) > 3, proxy.served
+    finally:
+        proxy.stop()
