@@ -398,11 +398,18 @@ static berth_status delete_batch(s3_store *store, CURL *curl, char **keys, int c
     return status == BERTH_NOT_FOUND ? BERTH_ERROR : status;
 }
 
-berth_status s3_delete_prefix(s3_store *store, CURL *curl, const char *prefix, char *err, size_t err_len) {
-    char *token = NULL;
+berth_status s3_list(s3_store *store, CURL *curl, const char *prefix, const char *start_after, int max_keys, s3_list_page page,
+                     void *context, char *err, size_t err_len) {
+    char *token = NULL, max_text[16];
+    snprintf(max_text, sizeof max_text, "%d", max_keys);
     berth_status status = BERTH_OK;
+    int stop = 0;
     do {
-        const char *pairs[] = {"list-type", "2", "prefix", prefix, token ? "continuation-token" : NULL, token, NULL};
+        const char *pairs[] = {"list-type", "2", "prefix", prefix, "max-keys", max_text,
+                               start_after ? "start-after" : NULL, start_after,
+                               token ? "continuation-token" : NULL, token, NULL};
+        /* s3_query stops at the first NULL name: drop an absent start-after so a token still follows. */
+        if (!start_after) { pairs[6] = pairs[8]; pairs[7] = pairs[9]; pairs[8] = NULL; }
         char *query = s3_query(pairs);
         s3_request request = {.op = "ListObjectsV2", .method = "GET", .query = query};
         s3_response response;
@@ -410,20 +417,38 @@ berth_status s3_delete_prefix(s3_store *store, CURL *curl, const char *prefix, c
         free(query);
         free(token);
         token = NULL;
-        if (status != BERTH_OK) { s3_response_free(&response); break; }
-        const char *p = response.body ? response.body : "", *end = p + response.body_len, *value;
-        size_t len;
-        char *keys[1000];
-        int count = 0;
-        while (count < 1000 && (p = s3_xml_find(p, end, "Key", &value, &len))) keys[count++] = s3_xml_unescape(value, len);
-        if (count) status = delete_batch(store, curl, keys, count, err, err_len);
-        for (int i = 0; i < count; i++) free(keys[i]);
-        char *truncated = response.body ? s3_xml_text(response.body, end, "IsTruncated") : NULL;
-        if (status == BERTH_OK && truncated && !strcmp(truncated, "true"))
-            token = s3_xml_text(response.body, end, "NextContinuationToken");
-        free(truncated);
+        if (status == BERTH_OK) {
+            const char *body = response.body ? response.body : "", *end = body + response.body_len;
+            stop = page(context, body, end, &status, err, err_len);
+            char *truncated = s3_xml_text(body, end, "IsTruncated");
+            if (status == BERTH_OK && !stop && truncated && !strcmp(truncated, "true")) token = s3_xml_text(body, end, "NextContinuationToken");
+            free(truncated);
+        }
         s3_response_free(&response);
     } while (status == BERTH_OK && token);
     free(token);
     return status;
+}
+
+typedef struct {
+    s3_store *store;
+    CURL *curl;
+} delete_page_context;
+
+/* Deletes the keys of one listing page. */
+static int delete_page(void *context, const char *body, const char *end, berth_status *status, char *err, size_t err_len) {
+    delete_page_context *c = context;
+    const char *p = body, *value;
+    size_t len;
+    char *keys[1000];
+    int count = 0;
+    while (count < 1000 && (p = s3_xml_find(p, end, "Key", &value, &len))) keys[count++] = s3_xml_unescape(value, len);
+    if (count) *status = delete_batch(c->store, c->curl, keys, count, err, err_len);
+    for (int i = 0; i < count; i++) free(keys[i]);
+    return 0;
+}
+
+berth_status s3_delete_prefix(s3_store *store, CURL *curl, const char *prefix, char *err, size_t err_len) {
+    delete_page_context context = {store, curl};
+    return s3_list(store, curl, prefix, NULL, 1000, delete_page, &context, err, err_len);
 }

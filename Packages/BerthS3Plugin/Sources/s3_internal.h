@@ -120,6 +120,12 @@ berth_status s3_get_small(s3_store *store, CURL *curl, const char *op, const cha
 berth_status s3_copy(s3_store *store, CURL *curl, const char *src, const char *dst, int64_t size, char *err,
                      size_t err_len);
 /* Deletes every object under `prefix` (ListObjectsV2 + DeleteObjects). */
+/* One page of a ListObjectsV2 listing (the XML body); may set *status to fail; returns non-zero to stop. */
+typedef int (*s3_list_page)(void *context, const char *body, const char *end, berth_status *status, char *err, size_t err_len);
+/* Walks ListObjectsV2 under `prefix`, strictly after the key `start_after` (NULL: from the start), `max_keys` per
+ * page, until `page` stops, the listing ends or a request fails (BERTH_NOT_FOUND: no such bucket). */
+berth_status s3_list(s3_store *store, CURL *curl, const char *prefix, const char *start_after, int max_keys, s3_list_page page,
+                     void *context, char *err, size_t err_len);
 berth_status s3_delete_prefix(s3_store *store, CURL *curl, const char *prefix, char *err, size_t err_len);
 
 /* ---- s3_multipart.c: the multipart calls ---- */

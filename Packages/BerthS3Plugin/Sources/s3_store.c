@@ -180,52 +180,46 @@ static berth_status delete_blob(void *handle, const char *digest, char *err, siz
     return status == BERTH_NOT_FOUND ? BERTH_OK : status;
 }
 
+typedef struct {
+    const char *prefix;
+    size_t prefix_len;
+    int32_t limit, visited;
+    berth_blob_visitor visit;
+    void *context;
+} list_blobs_context;
+
+/* Visits the blobs of one listing page; stops at the limit or when the visitor asks. */
+static int list_blobs_page(void *context, const char *body, const char *end, berth_status *status, char *err, size_t err_len) {
+    (void)status, (void)err, (void)err_len;
+    list_blobs_context *c = context;
+    const char *p = body, *value;
+    size_t len;
+    int stop = 0;
+    while (!stop && c->visited < c->limit && (p = s3_xml_find(p, end, "Contents", &value, &len))) {
+        char *key = s3_xml_text(value, value + len, "Key"), *size = s3_xml_text(value, value + len, "Size");
+        if (key && size && !strncmp(key, c->prefix, c->prefix_len) && s3_valid_name(key + c->prefix_len)) {
+            stop = c->visit(c->context, key + c->prefix_len, strtoll(size, NULL, 10));
+            c->visited++;
+        }
+        free(key);
+        free(size);
+    }
+    return stop || c->visited >= c->limit;
+}
+
 static berth_status list_blobs(void *handle, const char *after, int32_t limit, berth_blob_visitor visit, void *context,
                                char *err, size_t err_len) {
     s3_store *store = handle;
+    if (limit <= 0) return BERTH_OK;
     char prefix[S3_KEY_LEN], start_after[S3_KEY_LEN + 256];
     snprintf(prefix, sizeof prefix, "%sblobs/", store->config.prefix);
-    size_t prefix_len = strlen(prefix);
     if (after) snprintf(start_after, sizeof start_after, "%s%s", prefix, after);
+    list_blobs_context page = {prefix, strlen(prefix), limit, 0, visit, context};
     CURL *curl = s3_handle_take(store);
-    char *token = NULL, max_keys[16];
-    int32_t visited = 0;
-    int stop = 0;
-    berth_status status = BERTH_OK;
-    while (status == BERTH_OK && !stop && visited < limit) {
-        snprintf(max_keys, sizeof max_keys, "%d", limit - visited < 1000 ? limit - visited : 1000);
-        const char *pairs[] = {"list-type", "2", "prefix", prefix, "max-keys", max_keys,
-                               token ? "continuation-token" : after ? "start-after" : NULL, token ? token : start_after,
-                               token && after ? "start-after" : NULL, start_after, NULL};
-        char *query = s3_query(pairs);
-        s3_request request = {.op = "ListObjectsV2", .method = "GET", .query = query};
-        s3_response response;
-        status = s3_perform(store, curl, &request, &response, err, err_len);
-        free(query);
-        free(token);
-        token = NULL;
-        if (status == BERTH_NOT_FOUND) status = BERTH_ERROR; /* NoSuchBucket */
-        const char *p = response.body, *end = p ? p + response.body_len : NULL, *value;
-        size_t len;
-        while (status == BERTH_OK && p && !stop && visited < limit && (p = s3_xml_find(p, end, "Contents", &value, &len))) {
-            char *key = s3_xml_text(value, value + len, "Key"), *size = s3_xml_text(value, value + len, "Size");
-            if (key && size && !strncmp(key, prefix, prefix_len) && s3_valid_name(key + prefix_len)) {
-                stop = visit(context, key + prefix_len, strtoll(size, NULL, 10));
-                visited++;
-            }
-            free(key);
-            free(size);
-        }
-        char *truncated = response.body ? s3_xml_text(response.body, end, "IsTruncated") : NULL;
-        if (status == BERTH_OK && truncated && !strcmp(truncated, "true"))
-            token = s3_xml_text(response.body, end, "NextContinuationToken");
-        free(truncated);
-        s3_response_free(&response);
-        if (!token) break;
-    }
-    free(token);
+    berth_status status = s3_list(store, curl, prefix, after ? start_after : NULL, limit < 1000 ? limit : 1000, list_blobs_page, &page, err,
+                                  err_len);
     s3_handle_give(store, curl);
-    return status;
+    return status == BERTH_NOT_FOUND ? BERTH_ERROR : status; /* NoSuchBucket */
 }
 
 static berth_status download_url(void *handle, const char *digest, int64_t expires, char *url, size_t url_len, char *err,

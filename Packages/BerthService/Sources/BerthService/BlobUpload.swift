@@ -1,6 +1,6 @@
 import BerthBlobStore
-public import BerthCrypto
-public import BerthMetadata
+import BerthCrypto
+import BerthMetadata
 public import BerthModel
 
 /// An upload opened for one request, through either door. The host hashes: the bytes go to the blob store's session

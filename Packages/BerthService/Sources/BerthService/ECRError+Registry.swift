@@ -1,4 +1,4 @@
-public import BerthWire
+import BerthWire
 
 extension ECRError {
     /// Builds an error from its ECR name (e.g. `LayersNotFoundException`).

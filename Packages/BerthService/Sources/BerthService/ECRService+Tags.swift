@@ -1,4 +1,4 @@
-public import BerthModel
+import BerthModel
 public import BerthWire
 
 extension ECRService {

@@ -1,4 +1,4 @@
-public import BerthModel
+import BerthModel
 import BerthWire
 
 extension Registry {

@@ -1,5 +1,5 @@
 import BerthAuth
-public import BerthModel
+import BerthModel
 public import BerthWire
 
 /// Repository creation templates (ECR's `RepositoryCreationTemplate`, stored as is, keyed by prefix): settings a

@@ -1,4 +1,4 @@
-public import BerthMetadata
+import BerthMetadata
 public import BerthModel
 
 extension Registry {

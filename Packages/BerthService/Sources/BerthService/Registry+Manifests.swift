@@ -1,5 +1,5 @@
 import BerthCrypto
-public import BerthMetadata
+import BerthMetadata
 public import BerthModel
 public import BerthWire
 

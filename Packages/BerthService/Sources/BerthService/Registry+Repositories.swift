@@ -1,5 +1,5 @@
 import BerthBlobStore
-public import BerthMetadata
+import BerthMetadata
 public import BerthModel
 
 extension Registry {

@@ -1,6 +1,6 @@
 import BerthBlobStore
 import BerthCrypto
-public import BerthMetadata
+import BerthMetadata
 public import BerthModel
 
 /// Which door opened an upload session: ECR's layer API (InitiateLayerUpload) or the OCI blob API. A session is

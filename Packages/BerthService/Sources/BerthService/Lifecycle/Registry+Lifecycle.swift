@@ -1,5 +1,5 @@
 import BerthMetadata
-public import BerthModel
+import BerthModel
 
 /// A repository's lifecycle policy as stored: the text exactly as put, and when a worker last applied it.
 public struct StoredLifecyclePolicy: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-public import BerthModel
+import BerthModel
 import Foundation
 
 /// A content descriptor inside a manifest: `{mediaType, digest, size, ...}`.

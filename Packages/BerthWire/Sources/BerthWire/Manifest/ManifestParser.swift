@@ -1,4 +1,4 @@
-public import BerthModel
+import BerthModel
 import Foundation
 
 /// Parses manifest bytes per media type into a `ManifestDocument`, refusing what is not a manifest Berth can store.
