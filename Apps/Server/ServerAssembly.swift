@@ -55,11 +55,11 @@ struct ServerAssembly {
             "  access key: \(rootKey.accessKeyID)",
         ]
         if rootKey.generatedNow {
-            lines.append("  secret key: \(rootKey.secretAccessKey)   (generated now and kept in the data folder; shown once)")
+            lines.append("  secret key: \(rootKey.secretAccessKey)   (generated now and kept in the metadata store; shown once)")
         } else if rootKey.fromEnvironment {
             lines.append("  secret key: from BERTH_ROOT_SECRET_ACCESS_KEY")
         } else {
-            lines.append("  secret key: generated on first start and kept in the data folder (printed then)")
+            lines.append("  secret key: generated on first start and kept in the metadata store (printed then)")
         }
         lines.append(
             "  registry:   docker login --username AWS --password \"$(aws ecr get-login-password --endpoint-url \(url))\" \(url.split(separator: "/").last ?? "")"
