@@ -32,7 +32,7 @@ extension OCIResponder {
             headers[.contentLength] = String(length)
             if request.method == .head || length == 0 { return Response(status: status, headers: headers) }
             // A store that hands out presigned URLs serves the bytes itself (the client follows the redirect).
-            if let url = try registry.directDownloadURL(repository: name, digest: digest, expiresIn: Self.redirectLifetime) {
+            if let url = try registry.directDownloadURL(for: layer, expiresIn: Self.redirectLifetime) {
                 return Response(status: .temporaryRedirect, headers: [.location: url, OCIReply.apiVersion: OCIHeaderName.apiVersionValue])
             }
             let reader = try registry.openBlob(repository: name, digest: digest, range: range)

@@ -28,7 +28,7 @@ final class DriverConnection {
             ).wait()
         } catch {
             let target = "\(configuration.connection.host ?? "?"):\(configuration.connection.port ?? 5432)"
-            throw DriverFailure(BERTH_ERROR, "postgres: cannot connect to \(target): \(DriverFailure(error, doing: "connect").message)")
+            throw DriverFailure(BERTH_ERROR, "cannot connect to \(target): \(DriverFailure(error, doing: "connect").message)")
         }
     }
 
@@ -45,7 +45,7 @@ final class DriverConnection {
 
     /// Runs parameterless statements separated by `;`, in order.
     func execute(_ sql: String) throws {
-        for statement in Placeholders.statements(sql) { _ = try run(statement) }
+        for statement in SQLText.statements(sql) { _ = try run(statement) }
     }
 
     func begin(writing: Bool) throws {

@@ -26,13 +26,13 @@ final class DriverStatement {
 
     init(connection: DriverConnection, sql: String) {
         self.connection = connection
-        self.sql = Placeholders.rewrite(sql)
+        self.sql = SQLText.rewrite(sql)
     }
 
     deinit { releaseHandedOut() }
 
     func bind(_ index: Int32, _ value: Value) throws {
-        guard index >= 1 else { throw DriverFailure(BERTH_INVALID, "postgres: parameter index \(index) is not 1-based") }
+        guard index >= 1 else { throw DriverFailure(BERTH_INVALID, "parameter index \(index) is not 1-based") }
         binds[index] = value
     }
 
@@ -89,7 +89,7 @@ final class DriverStatement {
         var bindings = PostgresBindings(capacity: binds.count)
         let count = binds.keys.max() ?? 0
         guard count <= 0 || (1...count).allSatisfy({ binds[$0] != nil }) else {
-            throw DriverFailure(BERTH_INVALID, "postgres: a parameter below \(count) is unbound in: \(sql.prefix(120))")
+            throw DriverFailure(BERTH_INVALID, "a parameter below \(count) is unbound in: \(sql.prefix(120))")
         }
         for index in stride(from: 1, through: count, by: 1) {
             switch binds[index]! {

@@ -76,11 +76,9 @@ extension ECRService {
     {
         try await run {
             _ = try repository(input.repositoryName, registryId: input.registryId)
-            let digest = try registry.downloadableLayer(repository: input.repositoryName, digest: input.layerDigest).digest
-            if let parsed = Digest(parsing: digest),
-                let url = try registry.directDownloadURL(
-                    repository: input.repositoryName, digest: parsed, expiresIn: Int64(configuration.downloadURLLifetime))
-            {
+            let layer = try registry.downloadableLayer(repository: input.repositoryName, digest: input.layerDigest)
+            let digest = layer.digest
+            if let url = try registry.directDownloadURL(for: layer, expiresIn: Int64(configuration.downloadURLLifetime)) {
                 return ECR.GetDownloadUrlForLayerResponse(downloadUrl: url, layerDigest: digest)
             }
             let path = LayerDownloadPath.make(region: configuration.region, repository: input.repositoryName, digest: digest)

@@ -12,13 +12,11 @@ extension Registry {
         return BlobContent(reader: try store { try blobs.openReader(digest, range: range) })
     }
 
-    /// A URL the client may fetch the blob from directly (the store's presigned URL, valid `seconds`), or nil when the
-    /// store does not hand them out. - Throws: `.blobsNotFound` when the repository does not link the blob.
-    public func directDownloadURL(repository: String, digest: Digest, expiresIn seconds: Int64) throws -> String? {
-        guard let signer = blobs as? any BlobURLSigner else { return nil }
-        guard try store({ try metadata.layer(repository: repository, digest: digest.description) }) != nil else {
-            throw RegistryError.blobsNotFound([digest.description])
-        }
+    /// A URL the client may fetch `layer`'s blob from directly (the store's presigned URL, valid `seconds`), or nil
+    /// when the store does not hand them out. `layer` is the link the caller just looked up (`blob(_:in:)`,
+    /// `downloadableLayer`), so the repository is known to hold the blob.
+    public func directDownloadURL(for layer: LayerRecord, expiresIn seconds: Int64) throws -> String? {
+        guard let signer = blobs as? any BlobURLSigner, let digest = Digest(parsing: layer.digest) else { return nil }
         return try store { try signer.downloadURL(digest, expiresIn: seconds) }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// SQL text as the driver reshapes it, leaving quoted strings and identifiers alone.
-enum Placeholders {
+enum SQLText {
     /// The statements of a `;`-separated script, each trimmed, empty ones dropped (postgres-nio sends each with the
     /// extended protocol, which takes one statement at a time).
     static func statements(_ script: String) -> [String] {
