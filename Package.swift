@@ -16,7 +16,8 @@ let package = Package(
     name: "Berth",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "berth-server", targets: ["BerthServer"])
+        .executable(name: "berth-server", targets: ["BerthServer"]),
+        .executable(name: "berth", targets: ["BerthCLI"]),
     ],
     dependencies: [
         .package(path: "Packages/BerthModel"),
@@ -28,6 +29,7 @@ let package = Package(
         .package(path: "Packages/BerthService"),
         .package(path: "Packages/BerthHTTP"),
         .package(path: "Packages/BerthPluginHost"),
+        .package(path: "Packages/BerthClient"),
         .package(path: "Packages/BerthPostgresPlugin"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -45,6 +47,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/Server",
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "BerthCLI",
+            dependencies: [berth("BerthClient"), berth("BerthModel"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Apps/CLI",
             swiftSettings: settings
         ),
         .testTarget(name: "BerthModelTests", dependencies: [berth("BerthModel")], path: "Tests/BerthModelTests", swiftSettings: settings),

@@ -35,6 +35,7 @@ EXTERNAL = {
     "libsqlite3": {"CBerthSQLite"},
     "postgres-nio": {"PostgresNIO"},
     "libcurl": set(),
+    "foundation-networking": {"FoundationNetworking"},
     "libcrypto": set(),
 }
 
