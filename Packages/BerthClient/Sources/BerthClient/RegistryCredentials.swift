@@ -1,0 +1,16 @@
+/// Basic-auth credentials for the registry (/v2/), as GetAuthorizationToken hands them out (`AWS` and the token).
+public struct RegistryCredentials: Sendable, Equatable {
+    /// The user name (`AWS` for a Berth or ECR token).
+    public var username: String
+    /// The password (the authorization token).
+    public var password: String
+    /// When the password stops working (seconds since 1970), if known.
+    public var expiresAt: Double?
+
+    /// Creates credentials.
+    public init(username: String, password: String, expiresAt: Double? = nil) {
+        self.username = username
+        self.password = password
+        self.expiresAt = expiresAt
+    }
+}
