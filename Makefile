@@ -64,7 +64,9 @@ plugins: deps
 e2e: test-deps plugins
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth
-	BERTH_BIN="$$($(SWIFT) build --show-bin-path)/berth-server" BERTH_CLI="$$($(SWIFT) build --show-bin-path)/berth" BERTH_PLUGIN_DIR="$(PLUGIN_DIR)" $(PYTHON) -m pytest -q Tests/E2E
+	$(SWIFT) build $(SWIFT_FLAGS) --product berth-worker
+	BERTH_BIN="$$($(SWIFT) build --show-bin-path)/berth-server" BERTH_CLI="$$($(SWIFT) build --show-bin-path)/berth" \
+	  BERTH_WORKER="$$($(SWIFT) build --show-bin-path)/berth-worker" BERTH_PLUGIN_DIR="$(PLUGIN_DIR)" $(PYTHON) -m pytest -q Tests/E2E
 
 test: test-deps lint check-layers unit e2e
 

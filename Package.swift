@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .executable(name: "berth-server", targets: ["BerthServer"]),
         .executable(name: "berth", targets: ["BerthCLI"]),
+        .executable(name: "berth-worker", targets: ["BerthWorker"]),
     ],
     dependencies: [
         .package(path: "Packages/BerthModel"),
@@ -30,6 +31,7 @@ let package = Package(
         .package(path: "Packages/BerthHTTP"),
         .package(path: "Packages/BerthPluginHost"),
         .package(path: "Packages/BerthClient"),
+        .package(path: "Packages/BerthStoreSetup"),
         .package(path: "Packages/BerthPostgresPlugin"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -42,11 +44,20 @@ let package = Package(
             name: "BerthServer",
             dependencies: [
                 berth("BerthHTTP"), berth("BerthService"), berth("BerthBlobStore"), berth("BerthMetadata"),
-                berth("BerthAuth"), berth("BerthCrypto"), berth("BerthPluginHost"),
+                berth("BerthAuth"), berth("BerthCrypto"), berth("BerthPluginHost"), berth("BerthStoreSetup"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/Server",
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "BerthWorker",
+            dependencies: [
+                berth("BerthService"), berth("BerthBlobStore"), berth("BerthMetadata"), berth("BerthCrypto"), berth("BerthStoreSetup"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/Worker",
             swiftSettings: settings
         ),
         .executableTarget(

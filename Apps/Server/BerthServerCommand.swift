@@ -1,5 +1,6 @@
 import ArgumentParser
 import BerthHTTP
+import BerthStoreSetup
 import Foundation
 import Logging
 

@@ -1,5 +1,6 @@
 import BerthCrypto
 import BerthMetadata
+import BerthStoreSetup
 
 /// The root access key: from the environment when set, otherwise generated once and kept in the metadata store.
 struct RootAccessKey {

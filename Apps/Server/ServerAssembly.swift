@@ -4,6 +4,7 @@ import BerthCrypto
 import BerthHTTP
 import BerthMetadata
 import BerthService
+import BerthStoreSetup
 import Foundation
 
 /// Opens the configured stores (the embedded default: files and SQLite in the data folder) and wires the services berth-server runs.
@@ -12,9 +13,7 @@ struct ServerAssembly {
     let rootKey: RootAccessKey
 
     init(options: ServerOptions) throws {
-        try FileManager.default.createDirectory(atPath: options.dataDir, withIntermediateDirectories: true)
-        let blobs = try StoreSelection.blobStore(options.blobStore, config: options.blobStoreConfig, dataDir: options.dataDir)
-        let store = try StoreSelection.metadataStore(options.metadataStore, config: options.metadataStoreConfig, dataDir: options.dataDir)
+        let (blobs, store) = try options.stores.open()
         // Repositories from before stores had registries belong to the default region.
         try store.adoptUnscopedRepositories(into: options.region)
         rootKey = try RootAccessKey.load(from: store)
@@ -25,8 +24,7 @@ struct ServerAssembly {
         let clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
         // A testing aid: the registry's idea of "now" (push and pull times, lifecycle ages) may run ahead of the
         // wall clock, so tests can age images without waiting; signatures and tokens keep the real time.
-        let skew = Environment.string("BERTH_CLOCK_SKEW_SECONDS").flatMap(Double.init) ?? 0
-        let registryClock: @Sendable () -> Double = { Date().timeIntervalSince1970 + skew }
+        let registryClock = Environment.registryClock()
         let signer = URLSigner(signingKey: urlKey)
         let tokens = AuthorizationTokenIssuer(signingKey: tokenKey)
         let regions: SigV4RegionPolicy = options.regionList.map { .only(Set($0)) } ?? .any
@@ -49,7 +47,7 @@ struct ServerAssembly {
     func banner(options: ServerOptions) -> String {
         let url = options.effectivePublicURL
         var lines = [
-            "berth-server is listening on \(options.host):\(options.port) (data in \(options.dataDir))",
+            "berth-server is listening on \(options.host):\(options.port) (data in \(options.stores.dataDir))",
             "  endpoint:   \(url)",
             "  region:     \(options.region)   account: \(options.accountID)",
             "  access key: \(rootKey.accessKeyID)",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BerthAuth
+import BerthStoreSetup
 import Foundation
 
 /// berth-server's flags; each also reads its `BERTH_*` environment variable, and the flag wins.
@@ -10,28 +11,7 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Port to listen on (env BERTH_PORT).")
     var port: Int = Environment.int("BERTH_PORT") ?? 5000
 
-    @Option(name: .customLong("data-dir"), help: "Folder holding the SQLite metadata and the blobs (env BERTH_DATA_DIR).")
-    var dataDir: String = Environment.string("BERTH_DATA_DIR") ?? "./data"
-
-    @Option(
-        name: .customLong("blob-store"),
-        help: "Where blob bytes live: fs (files in the data folder) or plugin:<name-or-path> (env BERTH_BLOB_STORE).")
-    var blobStore: String = Environment.string("BERTH_BLOB_STORE") ?? "fs"
-
-    @Option(
-        name: .customLong("blob-store-config"),
-        help: "The blob store's JSON configuration, inline or a file path (env BERTH_BLOB_STORE_CONFIG); fs takes {\"root\": dir}.")
-    var blobStoreConfig: String? = Environment.string("BERTH_BLOB_STORE_CONFIG")
-
-    @Option(
-        name: .customLong("metadata-store"),
-        help: "Where metadata lives: sqlite (a file in the data folder) or plugin:<name-or-path> (env BERTH_METADATA_STORE).")
-    var metadataStore: String = Environment.string("BERTH_METADATA_STORE") ?? "sqlite"
-
-    @Option(
-        name: .customLong("metadata-store-config"),
-        help: "The metadata store's JSON configuration, inline or a file path (env BERTH_METADATA_STORE_CONFIG); sqlite takes {\"path\": file}.")
-    var metadataStoreConfig: String? = Environment.string("BERTH_METADATA_STORE_CONFIG")
+    @OptionGroup var stores: StoreOptions
 
     @Option(help: "The default region: the one /v2 serves on the public URL (env BERTH_REGION).")
     var region: String = Environment.string("BERTH_REGION") ?? "us-east-1"

@@ -48,6 +48,9 @@ struct ECRResponder: Sendable {
                 output = try await ECRDispatcher.dispatch(
                     operationName: name, body: body, handler: service, context: ecrContext,
                     onTarget: { target in log.update { $0.repository = target.repositoryName } })
+            case .admin(let name):
+                log.update { $0.operation = name }
+                output = try await service.runAdminOperation(name, body: Array(buffer: body), context: ecrContext)
             case .query(let name, let json):
                 log.update { $0.operation = name }
                 output = try await ECRDispatcher.dispatch(
@@ -91,12 +94,16 @@ struct ECRResponder: Sendable {
     /// `Action` (its JSON input built from the query).
     private enum Named {
         case target(String)
+        case admin(String)
         case query(String, json: [UInt8])
     }
 
     private func operation(_ request: Request) throws -> Named {
         switch request.method {
         case .post:
+            if let target = request.headers[Self.targetHeader], target.hasPrefix(ECRService.adminTargetPrefix) {
+                return .admin(String(target.dropFirst(ECRService.adminTargetPrefix.count)))
+            }
             guard let target = request.headers[Self.targetHeader], target.hasPrefix(Self.targetPrefix) else {
                 throw ECRError.unknownOperation("Missing or unknown X-Amz-Target")
             }

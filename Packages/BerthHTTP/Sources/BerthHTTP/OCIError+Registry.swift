@@ -59,6 +59,8 @@ extension OCIError {
             self = OCIError(.unsupported, message: "\(error)", httpStatus: 400)
         case .accessDenied(let principal, let permission):
             self = OCIError(.denied, message: "\(principal) is not authorized to perform \(permission.action) on \(permission.resource)")
+        case .blobBeingCollected(let digest):
+            self = OCIError(.unavailable, message: "blob \(digest) is being garbage collected; retry the upload")
         case .backend:
             // The detail (paths, errno) stays on the server; clients learn only that storage failed.
             self = OCIError(.unknown, message: "storage failure")

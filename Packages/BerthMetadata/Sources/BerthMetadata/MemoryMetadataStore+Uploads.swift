@@ -40,6 +40,7 @@ extension MemoryMetadataStore {
             guard state.uploads[id] != nil else { throw MetadataError.uploadNotFound(id) }
             try insertLayer(layer, into: &state)
             state.uploads[id] = nil
+            state.blobPins[layer.digest]?[id] = nil
         }
     }
 

@@ -43,6 +43,10 @@ public final class MemoryMetadataStore: MetadataStore {
         var documents: [Scoped: String] = [:]
         var settings: [String: String] = [:]
         var leases: [String: (holder: String, expiry: Double)] = [:]
+        /// Blobs garbage collection is deleting: digest → claim time.
+        var blobClaims: [String: Double] = [:]
+        /// Blobs uploads are committing: digest → holder → expiry.
+        var blobPins: [String: [String: Double]] = [:]
     }
 
     /// A name within one registry.
@@ -157,11 +161,24 @@ public final class MemoryMetadataStore: MetadataStore {
         try withState { state in try insertLayer(layer, into: &state) }
     }
 
-    /// Links a blob (keeping the first record) inside a state change. - Throws: `MetadataError.repositoryNotFound`.
+    /// Links a blob (keeping the first record, moving `usedAt` forward) inside a state change.
+    /// - Throws: `MetadataError.repositoryNotFound`, `.blobClaimed`.
     func insertLayer(_ layer: LayerRecord, into state: inout State) throws {
         guard state.repositories[key(layer.repository)] != nil else { throw MetadataError.repositoryNotFound(layer.repository) }
-        if state.repositories[key(layer.repository)]?.layers[layer.digest] == nil {
+        guard state.blobClaims[layer.digest] == nil else { throw MetadataError.blobClaimed(layer.digest) }
+        if let existing = state.repositories[key(layer.repository)]?.layers[layer.digest] {
+            state.repositories[key(layer.repository)]?.layers[layer.digest]?.usedAt = max(existing.usedAt, layer.usedAt)
+        } else {
             state.repositories[key(layer.repository)]?.layers[layer.digest] = layer
+        }
+    }
+
+    /// Sets the link's `usedAt` to `time`; false when the repository does not link the blob.
+    public func touchLayer(repository: String, digest: String, at time: Double) throws -> Bool {
+        try withState { state in
+            guard state.repositories[key(repository)]?.layers[digest] != nil else { return false }
+            state.repositories[key(repository)]?.layers[digest]?.usedAt = time
+            return true
         }
     }
 

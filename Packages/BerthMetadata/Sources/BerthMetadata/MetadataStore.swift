@@ -99,11 +99,14 @@ public protocol MetadataStore: Sendable {
 
     // MARK: Layers
 
-    /// Links a blob into a repository (idempotent; keeps the first record).
-    /// - Throws: `MetadataError.repositoryNotFound`.
+    /// Links a blob into a repository (idempotent; keeps the first record, moving its `usedAt` forward).
+    /// - Throws: `MetadataError.repositoryNotFound`, `.blobClaimed` (garbage collection is deleting the blob's bytes).
     func putLayer(_ layer: LayerRecord) throws
     /// The blob `digest` as linked into `repository`, or nil.
     func layer(repository: String, digest: String) throws -> LayerRecord?
+    /// Records that a push relies on the link now (an existence check found it): sets its `usedAt` to `time`.
+    /// Returns false when the repository does not link the blob (garbage collection may just have unlinked it).
+    func touchLayer(repository: String, digest: String, at time: Double) throws -> Bool
     /// True when any repository links the blob (for cross-repository mounts and GC).
     func isLayerLinkedAnywhere(digest: String) throws -> Bool
     /// Unlinks the blob `digest` from `repository`; returns false when it was not linked (or there is no such
@@ -127,13 +130,36 @@ public protocol MetadataStore: Sendable {
     /// - Throws: `MetadataError.uploadNotFound`; `.conflict` when the upload no longer stands at `expectedBytes`.
     func updateUpload(_ upload: UploadRecord, expectingBytesReceived expectedBytes: Int64) throws
     /// Ends upload `id` by linking its blob, in one transaction: `layer` is linked into its repository (idempotent)
-    /// and the upload removed, so a crash or another replica never sees one without the other.
-    /// - Throws: `MetadataError.uploadNotFound` (nothing changes), `.repositoryNotFound`.
+    /// and the upload removed, so a crash or another replica never sees one without the other; the upload's blob pin
+    /// (`pinBlob(_:holder:until:)` with the upload id as holder) goes too.
+    /// - Throws: `MetadataError.uploadNotFound` (nothing changes), `.repositoryNotFound`, `.blobClaimed`.
     func completeUpload(id: String, layer: LayerRecord) throws
     /// Removes an upload session; returns false when there was none.
     @discardableResult func deleteUpload(id: String) throws -> Bool
     /// Uploads whose last activity is strictly before `time` (for expiry), sorted by `updatedAt` then id.
     func listUploads(updatedBefore time: Double) throws -> [UploadRecord]
+
+    // MARK: Garbage collection (store-wide: these ignore the registry scope)
+
+    /// Of `digests`, the ones nothing keeps alive: no image in any repository references them, no layer link to them
+    /// was used at or after `linkCutoff`, and no pin on them lasts beyond `now`. Claimed blobs are included.
+    func unreferencedBlobs(among digests: [String], linkCutoff: Double, now: Double) throws -> [String]
+    /// Claims, in one write transaction, those of `digests` that are still unreferenced as `unreferencedBlobs`
+    /// defines it (re-checked inside the transaction), removing their remaining (stale) layer links; returns the
+    /// claimed ones, including any already claimed. While claimed, a blob cannot be linked (`putLayer`,
+    /// `completeUpload`) or pinned, so its bytes can be deleted safely; then `releaseBlobClaims`.
+    func claimBlobs(_ digests: [String], linkCutoff: Double, now: Double) throws -> [String]
+    /// Ends claims (after the bytes are gone).
+    func releaseBlobClaims(_ digests: [String]) throws
+    /// Every blob claimed now (a collector that stopped midway left them; the next one finishes them).
+    func claimedBlobs() throws -> [String]
+    /// Pins blob `digest` for `holder` (an upload about to commit it) until `expiry`, so garbage collection leaves it
+    /// while the bytes are committed and linked; false, changing nothing, while the blob is claimed.
+    func pinBlob(_ digest: String, holder: String, until expiry: Double) throws -> Bool
+    /// Removes pins that expired before `now` (holders that never completed); returns how many.
+    @discardableResult func removeExpiredBlobPins(now: Double) throws -> Int
+    /// The registry scopes that hold repositories, sorted (the worker visits each).
+    func registryScopes() throws -> [String]
 
     // MARK: Leases (store-wide)
 
@@ -201,6 +227,9 @@ public enum MetadataError: Error, Equatable, Sendable {
     case uploadNotFound(String)
     /// A new image with `requiresReferences` names blobs the repository does not link or manifests it does not hold.
     case referencesMissing(blobs: [String], manifests: [String])
+    /// Garbage collection has claimed the blob (it is deleting its bytes): it cannot be linked or pinned until the
+    /// claim is released.
+    case blobClaimed(String)
     /// A compare-and-set lost: the row changed since it was read (another request or replica moved it).
     case conflict(String)
     /// The backend failed; the text says how.

@@ -109,7 +109,25 @@ enum PostgreSQLMigrations {
                 expires_at DOUBLE PRECISION NOT NULL
             );
             """
-        )
+        ),
+        (
+            4,
+            """
+            ALTER TABLE layers ADD COLUMN used_at DOUBLE PRECISION NOT NULL DEFAULT 0;
+            UPDATE layers SET used_at = created_at;
+            CREATE INDEX image_blobs_by_digest ON image_blobs(blob_digest);
+            CREATE TABLE blob_claims (
+                digest TEXT COLLATE "C" PRIMARY KEY,
+                claimed_at DOUBLE PRECISION NOT NULL
+            );
+            CREATE TABLE blob_pins (
+                digest TEXT COLLATE "C" NOT NULL,
+                holder TEXT COLLATE "C" NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (digest, holder)
+            );
+            """
+        ),
     ]
 
     /// The schema version of the database (0 when `berth_schema` is empty).

@@ -7,12 +7,19 @@ extension SQLMetadataStore {
         try write { connection in try insertLayer(layer, connection) }
     }
 
-    /// Links a blob inside a write transaction (keeping the first record). - Throws: `.repositoryNotFound`.
+    /// Links a blob inside a write transaction (keeping the first record, moving `used_at` forward).
+    /// - Throws: `.repositoryNotFound`, `.blobClaimed`.
     private func insertLayer(_ layer: LayerRecord, _ connection: SQLConnection) throws {
         let repositoryID = try requireRepositoryID(connection, layer.repository)
+        guard try connection.row("SELECT 1 FROM blob_claims WHERE digest = ?", [.text(layer.digest)], { _ in true }) == nil else {
+            throw MetadataError.blobClaimed(layer.digest)
+        }
         try connection.run(
-            "INSERT INTO layers (repository_id, digest, size, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [.int64(repositoryID), .text(layer.digest), .int64(layer.size), .real(layer.createdAt)]
+            """
+            INSERT INTO layers (repository_id, digest, size, created_at, used_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (repository_id, digest) \
+            DO UPDATE SET used_at = excluded.used_at WHERE layers.used_at < excluded.used_at
+            """,
+            [.int64(repositoryID), .text(layer.digest), .int64(layer.size), .real(layer.createdAt), .real(layer.usedAt)]
         )
     }
 
@@ -20,9 +27,18 @@ extension SQLMetadataStore {
     public func layer(repository: String, digest: String) throws -> LayerRecord? {
         try read(singleStatement: true) { connection in
             try connection.row(
-                "SELECT size, created_at FROM layers WHERE \(Self.inRepository) AND digest = ?",
+                "SELECT size, created_at, used_at FROM layers WHERE \(Self.inRepository) AND digest = ?",
                 [.text(registryScope), .text(repository), .text(digest)]
-            ) { LayerRecord(repository: repository, digest: digest, size: $0.int64(0), createdAt: $0.double(1)) }
+            ) { LayerRecord(repository: repository, digest: digest, size: $0.int64(0), createdAt: $0.double(1), usedAt: $0.double(2)) }
+        }
+    }
+
+    /// Sets the link's `used_at` to `time`; false when the repository does not link the blob.
+    public func touchLayer(repository: String, digest: String, at time: Double) throws -> Bool {
+        try write { connection in
+            try connection.run(
+                "UPDATE layers SET used_at = ? WHERE \(Self.inRepository) AND digest = ?",
+                [.real(time), .text(registryScope), .text(repository), .text(digest)]) > 0
         }
     }
 
@@ -103,6 +119,7 @@ extension SQLMetadataStore {
         try write { connection in
             guard try connection.run("DELETE FROM uploads WHERE id = ?", [.text(id)]) > 0 else { throw MetadataError.uploadNotFound(id) }
             try insertLayer(layer, connection)
+            try connection.run("DELETE FROM blob_pins WHERE digest = ? AND holder = ?", [.text(layer.digest), .text(id)])
         }
     }
 

@@ -132,6 +132,24 @@ enum SQLiteMigrations {
             expires_at REAL NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 4: online garbage collection. A layer link remembers when a push last relied on it (`used_at`); claims mark
+        // the blobs a collector is deleting (nothing may link them meanwhile); pins mark blobs an upload is
+        // committing (no collector may claim them meanwhile). `image_blobs_by_digest` answers "does any image use it".
+        """
+        ALTER TABLE layers ADD COLUMN used_at REAL NOT NULL DEFAULT 0;
+        UPDATE layers SET used_at = created_at;
+        CREATE INDEX image_blobs_by_digest ON image_blobs(blob_digest);
+        CREATE TABLE blob_claims (
+            digest TEXT PRIMARY KEY,
+            claimed_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE blob_pins (
+            digest TEXT NOT NULL,
+            holder TEXT NOT NULL,
+            expires_at REAL NOT NULL,
+            PRIMARY KEY (digest, holder)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// Migrations that rebuild a table others reference: run with foreign keys off (a pragma SQLite ignores inside a

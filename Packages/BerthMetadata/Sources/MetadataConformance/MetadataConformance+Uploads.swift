@@ -8,7 +8,11 @@ extension MetadataConformance {
         let first = LayerRecord(repository: "app", digest: Fixture.digest(10), size: 123, createdAt: Fixture.time)
         try store.putLayer(first)
         try store.putLayer(LayerRecord(repository: "app", digest: Fixture.digest(10), size: 999, createdAt: Fixture.time + 5))
-        try check.equal(try store.layer(repository: "app", digest: Fixture.digest(10)), first, "the first record is kept")
+        var kept = first
+        kept.usedAt = Fixture.time + 5
+        try check.equal(try store.layer(repository: "app", digest: Fixture.digest(10)), kept, "the first record is kept, its use moves forward")
+        try store.putLayer(LayerRecord(repository: "app", digest: Fixture.digest(10), size: 999, createdAt: Fixture.time + 1))
+        try check.equal(try store.layer(repository: "app", digest: Fixture.digest(10)), kept, "never backwards")
         try check.equal(try store.layer(repository: "app", digest: Fixture.digest(11)), nil, "an unknown layer")
     }
 

@@ -128,5 +128,9 @@ public struct MetadataConformance {
         ("listingsFilterByImageStatus", listingsFilterByImageStatus),
         ("registriesAreIndependent", registriesAreIndependent),
         ("adoptUnscopedRepositories", adoptUnscopedRepositories),
+        ("collectionFindsUnreferencedBlobs", collectionFindsUnreferencedBlobs),
+        ("collectionClaimsFenceLinksAndPins", collectionClaimsFenceLinksAndPins),
+        ("collectionTouchAndPins", collectionTouchAndPins),
+        ("registryScopes", registryScopes),
     ]
 }

@@ -199,13 +199,17 @@ public struct LayerRecord: Sendable, Equatable {
     public var size: Int64
     /// Upload completion time, epoch seconds.
     public var createdAt: Double
+    /// When a push last relied on the link (linked, found by an existence check, uploaded again), epoch seconds:
+    /// garbage collection keeps an unreferenced blob while any link to it was used within the grace period.
+    public var usedAt: Double
 
-    /// A layer link.
-    public init(repository: String, digest: String, size: Int64, createdAt: Double) {
+    /// A layer link; `usedAt` defaults to `createdAt`.
+    public init(repository: String, digest: String, size: Int64, createdAt: Double, usedAt: Double? = nil) {
         self.repository = repository
         self.digest = digest
         self.size = size
         self.createdAt = createdAt
+        self.usedAt = usedAt ?? createdAt
     }
 }
 

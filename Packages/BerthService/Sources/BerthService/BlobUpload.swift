@@ -93,6 +93,7 @@ public final class BlobUpload: @unchecked Sendable {
         let (id, size, writer, blobs) = (self.id, offset, self.writer, registry.blobs)
         do {
             guard computed == digest else { throw RegistryError.digestMismatch(expected: digest.description, computed: computed.description) }
+            try await registry.pinBlobForCommit(digest, upload: id)
             try await registry.storeBlocking {
                 // Flush first, so a store that buffers reports a failed save here rather than as a short session.
                 do { try writer.flush() } catch {

@@ -124,6 +124,8 @@ extension ECRError {
                 "AccessDeniedException",
                 "User: \(principal) is not authorized to perform: \(permission.action) on resource: \(permission.resource) because no identity-based policy allows the \(permission.action) action"
             )
+        case .blobBeingCollected(let digest):
+            self = .server("The layer \(digest) is being garbage collected; retry the upload")
         case .backend:
             self = .server("storage failure")
         }

@@ -58,7 +58,7 @@ extension ECRService {
                     failures.append(ECR.LayerFailure(layerDigest: text, failureCode: "InvalidLayerDigest", failureReason: "Invalid layer digest"))
                     continue
                 }
-                if let layer = try registry.findLayer(in: input.repositoryName, digest: digest) {
+                if let layer = try registry.availableLayer(in: input.repositoryName, digest: digest) {
                     layers.append(
                         ECR.Layer(
                             layerDigest: layer.digest, layerAvailability: "AVAILABLE", layerSize: layer.size,

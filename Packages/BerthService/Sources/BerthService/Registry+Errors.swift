@@ -42,6 +42,7 @@ extension RegistryError {
         case .uploadNotFound(let id): self = .uploadNotFound(id)
         case .referencesMissing(let blobs, let manifests):
             self = blobs.isEmpty ? .referencedManifestsNotFound(manifests) : .blobsNotFound(blobs)
+        case .blobClaimed(let digest): self = .blobBeingCollected(digest)
         case .conflict(let message): self = .backend("unexpected write conflict: \(message)")
         case .backend(let message): self = .backend(message)
         }

@@ -93,14 +93,18 @@ extension Registry {
             try store({ try blobs.stat(digest) }) != nil
         else { return nil }
         let layer = LayerRecord(repository: repository, digest: linked.digest, size: linked.size, createdAt: clock())
-        try store { try metadata.putLayer(layer) }
+        do {
+            try store { try metadata.putLayer(layer) }
+        } catch RegistryError.blobBeingCollected {
+            return nil  // a collector is deleting it: the client uploads it instead
+        }
         return layer
     }
 
     /// The blob `digest` as linked into `repository`. - Throws: `.blobsNotFound`.
     public func blob(_ digest: Digest, in repository: String) throws -> LayerRecord {
         guard let layer = try store({ try metadata.layer(repository: repository, digest: digest.description) }),
-            try store({ try blobs.stat(digest) }) != nil
+            try store({ try blobs.stat(digest) }) != nil, try recordLinkUse(layer)
         else {
             _ = try requireRepository(repository)
             throw RegistryError.blobsNotFound([digest.description])

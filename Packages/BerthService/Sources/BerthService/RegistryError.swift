@@ -74,6 +74,9 @@ public enum RegistryError: Error, Sendable, Equatable {
     case storageClassUpdateNotSupported(String)
     /// The caller lacks a permission the request needs.
     case accessDenied(principal: String, Permission)
+    /// Garbage collection is deleting the blob's bytes right now and did not finish in time: retry (the blob is
+    /// then uploaded afresh).
+    case blobBeingCollected(String)
     /// A blob store or metadata backend failed.
     case backend(String)
 }

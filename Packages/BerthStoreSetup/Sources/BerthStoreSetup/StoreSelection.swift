@@ -1,18 +1,22 @@
-import BerthBlobStore
-import BerthMetadata
+public import BerthBlobStore
+public import BerthMetadata
 import BerthPluginHost
 import Foundation
 
 /// Opens the stores `--blob-store` and `--metadata-store` name, with their JSON configurations (inline, or the path
 /// of a file holding it). Any failure is one `StoreSelection.Failure` line naming what and why.
-enum StoreSelection {
+public enum StoreSelection {
     /// Why a store could not be opened; berth-server prints it and exits non-zero.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        /// The one line to print.
+        public var description: String
+
+        /// A failure saying `description`.
+        public init(description: String) { self.description = description }
     }
 
     /// The blob store: `fs` (files under the data folder, or the config's `root`) or `plugin:<name-or-path>`.
-    static func blobStore(_ kind: String, config: String?, dataDir: String) throws -> any BlobStore {
+    public static func blobStore(_ kind: String, config: String?, dataDir: String) throws -> any BlobStore {
         let json = try configuration(config, for: "--blob-store-config")
         if kind == "fs" {
             return try FileSystemBlobStore(root: try string(json, "root", for: "--blob-store-config") ?? dataDir)
@@ -23,7 +27,7 @@ enum StoreSelection {
 
     /// The metadata store: `sqlite` (a file in the data folder, or the config's `path`) or `plugin:<name-or-path>`
     /// (a metadata driver plugin under the host's one SQL implementation).
-    static func metadataStore(_ kind: String, config: String?, dataDir: String) throws -> any MetadataStore {
+    public static func metadataStore(_ kind: String, config: String?, dataDir: String) throws -> any MetadataStore {
         let json = try configuration(config, for: "--metadata-store-config")
         if kind == "sqlite" {
             return try SQLMetadataStore(path: try string(json, "path", for: "--metadata-store-config") ?? "\(dataDir)/metadata.sqlite")
