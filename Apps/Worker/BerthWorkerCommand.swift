@@ -46,14 +46,12 @@ struct BerthWorkerCommand: AsyncParsableCommand {
         }
         try await lease.acquire()
         defer { lease.release() }
-        var failures = 0
         while true {
             let started = Date()
             do {
-                let report = try pass.run(settings)
+                let report = try pass.run(settings, holdsLease: lease.renew)
                 logger.info("pass done", metadata: WorkerReportLine.metadata(report, seconds: Date().timeIntervalSince(started)))
             } catch {
-                failures += 1
                 logger.error("pass failed", metadata: ["error": "\(error)", "seconds": "\(Date().timeIntervalSince(started))"])
                 if options.once { throw ExitCode(1) }
             }

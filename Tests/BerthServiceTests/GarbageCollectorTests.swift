@@ -132,3 +132,33 @@ import Testing
         held.abandon()
     }
 }
+
+extension GarbageCollectorTests {
+    @Test func aCollectorThatLosesItsLeaseStopsBeforeDeleting() async throws {
+        let world = try World()
+        let digest = try await world.upload(Array("orphan".utf8))
+        world.clock.advance(120)
+        let answers = Mutex([true, true, false])  // holds at the start and at the claim, lost before the deletion
+        #expect(throws: GarbageCollectionStopped.leaseLost) {
+            _ = try world.collector.collect(grace: 60) { answers.withLock { $0.removeFirst() } }
+        }
+        #expect(try world.stored(digest), "nothing deleted without the lease")
+        #expect(try world.metadata.claimedBlobs() == [digest.description], "the claim stays for the next holder")
+        let next = try world.collector.collect(grace: 60)
+        #expect(next.claimsFinished == 1)
+        #expect(try !world.stored(digest))
+        #expect(try world.metadata.claimedBlobs().isEmpty)
+    }
+
+    @Test func aMountOfABlobBeingCollectedFallsBackToAnUpload() async throws {
+        let world = try World()
+        try world.registry.createRepository(RepositoryRecord(name: "web", createdAt: 0))
+        let digest = try await world.upload(Array("mounted".utf8))
+        world.clock.advance(120)
+        _ = try world.metadata.claimBlobs([digest.description], linkCutoff: world.clock.read() - 60, now: world.clock.read())
+        #expect(try world.registry.mountBlob(digest, into: "web", from: "app") == nil)
+        try world.metadata.releaseBlobClaims([digest.description])
+        #expect(try world.registry.mountBlob(digest, into: "web", from: "app") == nil, "the source link went with the claim")
+        #expect(try world.registry.findLayer(in: "web", digest: digest) == nil)
+    }
+}

@@ -88,7 +88,7 @@ extension Registry {
     public func mountBlob(_ digest: Digest, into repository: String, from source: String) throws -> LayerRecord? {
         _ = try requireRepository(repository)
         guard try isBlobMountingEnabled() else { return nil }
-        if let existing = try store({ try metadata.layer(repository: repository, digest: digest.description) }) { return existing }
+        if let existing = try availableLayer(in: repository, digest: digest) { return existing }
         guard let linked = try store({ try metadata.layer(repository: source, digest: digest.description) }),
             try store({ try blobs.stat(digest) }) != nil
         else { return nil }
@@ -97,6 +97,12 @@ extension Registry {
             try store { try metadata.putLayer(layer) }
         } catch RegistryError.blobBeingCollected {
             return nil  // a collector is deleting it: the client uploads it instead
+        }
+        // A collector that claimed the blob between the checks above and the link removed the source's link (and
+        // then the bytes): undo the new link, the client uploads instead.
+        guard try store({ try metadata.layer(repository: source, digest: digest.description) }) != nil else {
+            try store { _ = try metadata.deleteLayer(repository: repository, digest: digest.description) }
+            return nil
         }
         return layer
     }

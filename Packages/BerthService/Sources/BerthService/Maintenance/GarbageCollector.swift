@@ -47,9 +47,17 @@ public struct GarbageCollector: Sendable {
 
     /// Deletes every blob nothing keeps alive (see the type's summary), finishing an interrupted pass's claims first.
     /// A blob that cannot be deleted is logged, counted in `errors` and released for the next pass.
-    /// - Throws: `RegistryError.backend` when the listing or a claim fails.
-    public func collect(grace: Double) throws -> GarbageCollectionReport {
+    ///
+    /// Two collectors must never run at once (one could delete bytes an upload wrote after the other released its
+    /// claim): `holdsLease` renews the caller's exclusive lease and is asked before every claim and every deletion;
+    /// when it answers false the pass stops, leaving its claims to the next holder.
+    /// - Throws: `RegistryError.backend` when the listing or a claim fails; `GarbageCollectionStopped.leaseLost`.
+    public func collect(grace: Double, holdsLease: () throws -> Bool = { true }) throws -> GarbageCollectionReport {
         var report = GarbageCollectionReport(gracePeriodSeconds: grace, dryRun: false)
+        func holding() throws {
+            guard try holdsLease() else { throw GarbageCollectionStopped.leaseLost }
+        }
+        try holding()
         let leftover = try guarded { try metadata.claimedBlobs() }
         report.claimsFinished = delete(leftover.map { ($0, nil) }, into: &report, counting: false)
         report.pinsExpired = try guarded { try metadata.removeExpiredBlobPins(now: clock()) }
@@ -57,7 +65,9 @@ public struct GarbageCollector: Sendable {
             report.blobsScanned += page.count
             let now = clock()
             let sizes = Dictionary(page.map { ($0.digest.description, $0.size) }, uniquingKeysWith: { first, _ in first })
+            try holding()
             let claimed = try guarded { try metadata.claimBlobs(page.map(\.digest.description), linkCutoff: now - grace, now: now) }
+            try holding()
             _ = delete(claimed.map { ($0, sizes[$0]) }, into: &report, counting: true)
         }
         return report
@@ -105,4 +115,10 @@ public struct GarbageCollector: Sendable {
             throw RegistryError.backend(String(describing: error))
         }
     }
+}
+
+/// Why a collection pass stopped before the end.
+public enum GarbageCollectionStopped: Error, Equatable {
+    /// The caller's exclusive lease was lost (another collector may be running): the claims stay for the next holder.
+    case leaseLost
 }

@@ -59,8 +59,11 @@ public struct MaintenancePass: Sendable {
         self.logger = logger
     }
 
-    /// Runs the pass. - Throws: `RegistryError.backend` when a store fails in a way the pass cannot go past.
-    public func run(_ settings: Settings) throws -> Report {
+    /// Runs the pass; `holdsLease` renews the worker's exclusive lease (garbage collection asks it before every claim
+    /// and deletion, and stops when it is lost).
+    /// - Throws: `RegistryError.backend` when a store fails in a way the pass cannot go past,
+    ///   `GarbageCollectionStopped.leaseLost`.
+    public func run(_ settings: Settings, holdsLease: () throws -> Bool = { true }) throws -> Report {
         var lifecycle = (policies: 0, expired: 0, archived: 0, errors: 0)
         let scopes: [String]
         do { scopes = try metadata.registryScopes() } catch { throw RegistryError.backend(String(describing: error)) }
@@ -101,7 +104,8 @@ public struct MaintenancePass: Sendable {
         let expiry = UploadExpiry(blobs: blobs, metadata: metadata, clock: clock, holder: holder, logger: logger)
         let uploads = try expiry.expire(olderThan: settings.uploadMaxAge, dryRun: settings.dryRun)
         let collector = GarbageCollector(blobs: blobs, metadata: metadata, clock: clock, logger: logger)
-        let gc = settings.dryRun ? try collector.preview(grace: settings.gcGrace) : try collector.collect(grace: settings.gcGrace)
+        let gc =
+            settings.dryRun ? try collector.preview(grace: settings.gcGrace) : try collector.collect(grace: settings.gcGrace, holdsLease: holdsLease)
         return Report(
             gc: gc, uploads: uploads, lifecyclePolicies: lifecycle.policies, imagesExpired: lifecycle.expired, imagesArchived: lifecycle.archived,
             lifecycleErrors: lifecycle.errors)
