@@ -17,17 +17,24 @@ struct ServerOptions: ParsableArguments {
     var region: String = Environment.string("BERTH_REGION") ?? "us-east-1"
 
     @Option(
+        name: .customLong("regions"),
         help:
             "Comma-separated regions the server answers for, each its own registry (env BERTH_REGIONS; default: every region, as moto does)."
     )
-    var regions: String? = Environment.string("BERTH_REGIONS")
+    var regionsFlag: String?
+
+    /// `--regions`, else `BERTH_REGIONS`.
+    var regions: String? { regionsFlag ?? Environment.string("BERTH_REGIONS") }
 
     @Option(
         name: .customLong("registry-domain"),
         help:
             "A domain under which <account>.dkr.ecr.<region>.<domain> names a region's registry on /v2; repository URIs and proxy endpoints then use that form (env BERTH_REGISTRY_DOMAIN, e.g. localhost)."
     )
-    var registryDomain: String? = Environment.string("BERTH_REGISTRY_DOMAIN")
+    var registryDomainFlag: String?
+
+    /// `--registry-domain`, else `BERTH_REGISTRY_DOMAIN`.
+    var registryDomain: String? { registryDomainFlag ?? Environment.string("BERTH_REGISTRY_DOMAIN") }
 
     /// The region list, when `--regions` restricts it (the default region always among them).
     var regionList: [String]? {
@@ -42,7 +49,10 @@ struct ServerOptions: ParsableArguments {
         help:
             "URL clients reach this server at; used for proxyEndpoint, repositoryUri and download URLs (env BERTH_PUBLIC_URL; default http://<host>:<port>)."
     )
-    var publicURL: String? = Environment.string("BERTH_PUBLIC_URL")
+    var publicURLFlag: String?
+
+    /// `--public-url`, else `BERTH_PUBLIC_URL`.
+    var publicURL: String? { publicURLFlag ?? Environment.string("BERTH_PUBLIC_URL") }
 
     @Flag(
         name: .customLong("create-on-push"),

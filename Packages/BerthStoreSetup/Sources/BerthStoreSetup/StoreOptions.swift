@@ -17,7 +17,10 @@ public struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("blob-store-config"),
         help: "The blob store's JSON configuration, inline or a file path (env BERTH_BLOB_STORE_CONFIG); fs takes {\"root\": dir}.")
-    public var blobStoreConfig: String? = Environment.string("BERTH_BLOB_STORE_CONFIG")
+    var blobStoreConfigFlag: String?
+
+    /// `--blob-store-config`, else `BERTH_BLOB_STORE_CONFIG`.
+    public var blobStoreConfig: String? { blobStoreConfigFlag ?? Environment.string("BERTH_BLOB_STORE_CONFIG") }
 
     @Option(
         name: .customLong("metadata-store"),
@@ -27,7 +30,10 @@ public struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("metadata-store-config"),
         help: "The metadata store's JSON configuration, inline or a file path (env BERTH_METADATA_STORE_CONFIG); sqlite takes {\"path\": file}.")
-    public var metadataStoreConfig: String? = Environment.string("BERTH_METADATA_STORE_CONFIG")
+    var metadataStoreConfigFlag: String?
+
+    /// `--metadata-store-config`, else `BERTH_METADATA_STORE_CONFIG`.
+    public var metadataStoreConfig: String? { metadataStoreConfigFlag ?? Environment.string("BERTH_METADATA_STORE_CONFIG") }
 
     public init() {}
 
