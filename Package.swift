@@ -51,7 +51,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "BerthCLI",
-            dependencies: [berth("BerthClient"), berth("BerthModel"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                berth("BerthClient"), berth("BerthModel"), berth("BerthWire"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Apps/CLI",
             swiftSettings: settings
         ),
@@ -90,6 +92,9 @@ let package = Package(
             path: "Tests/BerthPluginHostTests",
             swiftSettings: settings
         ),
+        .testTarget(
+            name: "BerthClientTests", dependencies: [berth("BerthClient"), berth("BerthModel")], path: "Tests/BerthClientTests",
+            swiftSettings: settings),
         .testTarget(
             name: "BerthServiceTests",
             dependencies: [
