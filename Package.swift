@@ -62,7 +62,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "BerthCLI",
-            dependencies: [berth("BerthClient"), berth("BerthModel"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                berth("BerthClient"), berth("BerthModel"), berth("BerthWire"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Apps/CLI",
             swiftSettings: settings
         ),
@@ -101,6 +103,9 @@ let package = Package(
             path: "Tests/BerthPluginHostTests",
             swiftSettings: settings
         ),
+        .testTarget(
+            name: "BerthClientTests", dependencies: [berth("BerthClient"), berth("BerthModel")], path: "Tests/BerthClientTests",
+            swiftSettings: settings),
         .testTarget(
             name: "BerthServiceTests",
             dependencies: [
