@@ -1,6 +1,6 @@
+import BerthCrypto
 public import BerthModel
 public import Foundation
-import BerthCrypto
 
 /// A manifest as the registry served it: the exact bytes, their media type and digest.
 public struct FetchedManifest: Sendable {

@@ -1,5 +1,5 @@
-public import Foundation
 public import BerthModel
+public import Foundation
 
 extension RegistryClient {
     /// Opens an upload session (`POST /v2/<name>/blobs/uploads/`).

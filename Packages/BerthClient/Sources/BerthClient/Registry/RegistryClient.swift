@@ -1,5 +1,5 @@
-public import Foundation
 import BerthModel
+public import Foundation
 
 /// The /v2/ API of one repository on one registry, authenticated with Basic `username:password` (`AWS:<token>`).
 public struct RegistryClient: Sendable {

@@ -24,7 +24,8 @@ struct BlobPuller: Sendable {
             do throws(TransferError) {
                 if start < size { _ = try await client.downloadBlob(digest, from: start, into: sink) }
                 guard sink.written == size else {
-                    throw TransferError.unreachable(endpoint: client.endpoint.baseURL, reason: "the blob ended after \(sink.written) of \(size) bytes")
+                    throw TransferError.unreachable(
+                        endpoint: client.endpoint.baseURL, reason: "the blob ended after \(sink.written) of \(size) bytes")
                 }
                 guard sink.digest == digest else {
                     try LayoutFiles.remove(partial)

@@ -38,6 +38,7 @@ public struct ImagePuller: Sendable {
         var seen: Set<Digest> = [top.digest]
         try await collect(top, manifests: &manifests, blobs: &blobs, seen: &seen)
         try layout.prepare()
+        observer.handle(.planned(blobs: blobs.count, bytes: blobs.reduce(0) { $0 + $1.1 }))
         let puller = BlobPuller(client: client, options: options, observer: observer)
         let tally = Mutex((downloaded: 0, bytes: Int64(0), skipped: 0))
         try await forEachConcurrently(blobs.map { BlobWork(digest: $0.0, size: $0.1) }, limit: options.jobs) { work throws(TransferError) in

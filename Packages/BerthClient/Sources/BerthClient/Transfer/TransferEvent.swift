@@ -2,6 +2,8 @@ public import BerthModel
 
 /// What a push or pull reports while it runs, for a progress display.
 public enum TransferEvent: Sendable {
+    /// The transfer will handle `blobs` blobs of `bytes` bytes in all.
+    case planned(blobs: Int, bytes: Int64)
     /// Work on a blob of `size` bytes started.
     case started(Digest, size: Int64)
     /// `completed` bytes of the blob are done (may go down after a resumed transfer resynchronised).
