@@ -68,9 +68,16 @@ public struct RegistryClient: Sendable {
         case 404 where codes.contains("NAME_UNKNOWN"): return .repositoryMissing(repository: repository)
         case 404 where reference != nil: return .manifestMissing(repository: repository, reference: reference ?? "")
         case 416: return .uploadOutOfSync(message: message)
-        case 400 where codes.contains("DIGEST_INVALID"): return .digestMismatch(expected: reference ?? "the digest sent", actual: message)
+        case 400 where codes.contains("DIGEST_INVALID"):
+            return .digestMismatch(expected: reference ?? "the digest sent", actual: RegistryClient.otherDigest(in: message, than: reference))
         case 408, 429, 500...599: return .serverFailure(status: answer.status, message: message)
         default: return .rejected(status: answer.status, message: message)
         }
+    }
+
+    /// The last `sha256:<hex>` in `message` other than `expected` (what the server computed), else the message.
+    static func otherDigest(in message: String, than expected: String?) -> String {
+        let words = message.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != ":" }).map(String.init)
+        return words.last { Digest(parsing: $0) != nil && $0 != expected } ?? message
     }
 }

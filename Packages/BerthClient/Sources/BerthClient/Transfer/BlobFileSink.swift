@@ -10,13 +10,15 @@ final class BlobFileSink: ResponseSink, @unchecked Sendable {
     private let handle: FileHandle
     private let expectedSize: Int64
     private let progress: @Sendable (Int64) -> Void
+    private let signal: AbortSignal
     private(set) var hasher = SHA256Hasher()
     private(set) var written: Int64 = 0
 
     /// Opens (or creates) `path`, hashing the bytes a previous attempt left there; more than `expectedSize`
     /// bytes means the file is not a prefix of this blob, so it starts empty.
-    init(path: String, expectedSize: Int64, progress: @escaping @Sendable (Int64) -> Void) throws(TransferError) {
+    init(path: String, expectedSize: Int64, signal: AbortSignal, progress: @escaping @Sendable (Int64) -> Void) throws(TransferError) {
         self.path = path
+        self.signal = signal
         self.expectedSize = expectedSize
         self.progress = progress
         if !FileManager.default.fileExists(atPath: path) {
@@ -66,6 +68,7 @@ final class BlobFileSink: ResponseSink, @unchecked Sendable {
 
     /// Writes and hashes the next bytes.
     func receive(_ bytes: Data) throws(TransferError) {
+        try signal.check()
         guard written + Int64(bytes.count) <= expectedSize else {
             throw .rejected(status: 200, message: "the server sent more than the \(expectedSize) bytes the manifest lists")
         }

@@ -7,6 +7,7 @@ struct BlobPuller: Sendable {
     let client: RegistryClient
     let options: TransferOptions
     let observer: any TransferObserver
+    let signal: AbortSignal
 
     /// Pulls blob `digest` of `size` bytes to `path`. - Returns: true when bytes were downloaded.
     func pull(_ digest: Digest, size: Int64, to path: String) async throws(TransferError) -> Bool {
@@ -18,7 +19,9 @@ struct BlobPuller: Sendable {
         let partial = path + ".partial"
         var retry = RetryState(policy: options.retry)
         while true {
-            let sink = try BlobFileSink(path: partial, expectedSize: size) { [observer] in observer.handle(.progressed(digest, completed: $0)) }
+            let sink = try BlobFileSink(path: partial, expectedSize: size, signal: signal) { [observer] in
+                observer.handle(.progressed(digest, completed: $0))
+            }
             let start = sink.written
             observer.handle(.progressed(digest, completed: start))
             do throws(TransferError) {
@@ -36,7 +39,7 @@ struct BlobPuller: Sendable {
                 return true
             } catch {
                 if sink.written > start { retry.progressed() }
-                try await retry.wait(after: error, blob: digest, observer: observer)
+                try await retry.wait(after: error, blob: digest, observer: observer, signal: signal)
             }
         }
     }

@@ -7,6 +7,7 @@ struct BlobPusher: Sendable {
     let client: RegistryClient
     let options: TransferOptions
     let observer: any TransferObserver
+    let signal: AbortSignal
 
     /// Pushes `blob`. - Returns: true when bytes were uploaded, false when the registry already had it.
     func push(_ blob: BlobSource) async throws(TransferError) -> Bool {
@@ -26,7 +27,7 @@ struct BlobPusher: Sendable {
             do throws(TransferError) {
                 return try await client.blobSize(blob.digest) != nil
             } catch {
-                try await retry.wait(after: error, blob: blob.digest, observer: observer)
+                try await retry.wait(after: error, blob: blob.digest, observer: observer, signal: signal)
             }
         }
     }
@@ -54,6 +55,7 @@ struct BlobPusher: Sendable {
                 var current = try await openSession(session, offset: &offset, blob: blob)
                 session = current
                 while offset < blob.size {
+                    try signal.check()
                     let count = Int(min(Int64(options.chunkSize), blob.size - offset))
                     let chunk = try reader.read(at: blob.offset + offset, count: count)
                     current = try await client.appendChunk(chunk, at: current, start: offset)
@@ -66,7 +68,7 @@ struct BlobPusher: Sendable {
                 return
             } catch {
                 interrupted = true
-                try await retry.wait(after: error, blob: blob.digest, observer: observer)
+                try await retry.wait(after: error, blob: blob.digest, observer: observer, signal: signal)
             }
         }
     }

@@ -39,9 +39,11 @@ public struct ImagePuller: Sendable {
         try await collect(top, manifests: &manifests, blobs: &blobs, seen: &seen)
         try layout.prepare()
         observer.handle(.planned(blobs: blobs.count, bytes: blobs.reduce(0) { $0 + $1.1 }))
-        let puller = BlobPuller(client: client, options: options, observer: observer)
+        let signal = AbortSignal()
+        let puller = BlobPuller(client: client, options: options, observer: observer, signal: signal)
         let tally = Mutex((downloaded: 0, bytes: Int64(0), skipped: 0))
-        try await forEachConcurrently(blobs.map { BlobWork(digest: $0.0, size: $0.1) }, limit: options.jobs) { work throws(TransferError) in
+        try await forEachConcurrently(blobs.map { BlobWork(digest: $0.0, size: $0.1) }, limit: options.jobs, signal: signal) {
+            work throws(TransferError) in
             let downloaded = try await puller.pull(work.digest, size: work.size, to: layout.blobPath(work.digest))
             tally.withLock { tally in
                 if downloaded {

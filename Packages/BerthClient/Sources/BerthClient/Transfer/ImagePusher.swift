@@ -32,9 +32,10 @@ public struct ImagePusher: Sendable {
     /// - Throws: `TransferError` once retries of a transient failure ran out, or at once for any other.
     public func push(_ plan: PushPlan, tag: String?) async throws(TransferError) -> PushResult {
         observer.handle(.planned(blobs: plan.blobs.count, bytes: plan.blobs.reduce(0) { $0 + $1.size }))
-        let pusher = BlobPusher(client: client, options: options, observer: observer)
+        let signal = AbortSignal()
+        let pusher = BlobPusher(client: client, options: options, observer: observer, signal: signal)
         let tally = Mutex((uploaded: 0, bytes: Int64(0), skipped: 0))
-        try await forEachConcurrently(plan.blobs, limit: options.jobs) { blob throws(TransferError) in
+        try await forEachConcurrently(plan.blobs, limit: options.jobs, signal: signal) { blob throws(TransferError) in
             let uploaded = try await pusher.push(blob)
             tally.withLock { tally in
                 if uploaded {

@@ -45,7 +45,10 @@ struct RetryState {
     }
 
     /// Waits before the next attempt after `error`, reporting it, or rethrows it when the policy gives up.
-    mutating func wait(after error: TransferError, blob: Digest?, observer: any TransferObserver) async throws(TransferError) {
+    mutating func wait(
+        after error: TransferError, blob: Digest?, observer: any TransferObserver, signal: AbortSignal? = nil
+    ) async throws(TransferError) {
+        try signal?.check()
         guard let seconds = delay(after: error) else { throw error }
         observer.handle(.retrying(blob, reason: error.description, delay: seconds))
         do {
