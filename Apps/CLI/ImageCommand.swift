@@ -38,7 +38,7 @@ struct ImageCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The images: repository:tag or repository@sha256:..., all in one repository.") var images: [ImageReference]
+        @Argument(help: "The images: repository:tag or repository@sha256:..., all in one repository.") var images: [ImageArgument]
 
         func validate() throws { _ = try ImageCommand.oneRepository(images) }
 
@@ -55,7 +55,7 @@ struct ImageCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The images: repository:tag or repository@sha256:..., all in one repository.") var images: [ImageReference]
+        @Argument(help: "The images: repository:tag or repository@sha256:..., all in one repository.") var images: [ImageArgument]
 
         func validate() throws { _ = try ImageCommand.oneRepository(images) }
 
@@ -84,13 +84,13 @@ struct ImageCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The image to tag: repository:tag or repository@sha256:...") var source: ImageReference
+        @Argument(help: "The image to tag: repository:tag or repository@sha256:...") var source: ImageArgument
         @Argument(help: "The new tag, or repository:tag for another repository that already holds the layers.") var target: String
 
         func run(client: ECRClient) async throws {
             var repository = source.repository
             var tag = target
-            if let reference = ImageReference(argument: target), reference.imageId.imageTag != nil {
+            if let reference = ImageArgument(argument: target), reference.imageId.imageTag != nil {
                 repository = reference.repository
                 tag = reference.imageId.imageTag ?? target
             }
@@ -101,7 +101,7 @@ struct ImageCommand: AsyncParsableCommand {
 
     /// The one repository every reference names.
     /// - Throws: `ValidationError` when there are none or they name several.
-    static func oneRepository(_ images: [ImageReference]) throws -> String {
+    static func oneRepository(_ images: [ImageArgument]) throws -> String {
         guard let first = images.first else { throw ValidationError("Name at least one image (repository:tag or repository@digest).") }
         guard images.allSatisfy({ $0.repository == first.repository }) else { throw ValidationError("All images must be in one repository.") }
         return first.repository

@@ -1,4 +1,5 @@
-/// Any JSON value, so a file the client rewrites (a docker config) keeps the entries it does not know about.
+/// Any JSON value, so a file the client rewrites (a docker config, a layout's `index.json`) keeps the entries it does
+/// not know about.
 /// Read and written with `JSONCoding` like every other Codable value.
 public enum JSONValue: Codable, Sendable, Equatable {
     /// `null`.
@@ -61,6 +62,18 @@ public enum JSONValue: Codable, Sendable, Equatable {
         if case .string(let text) = self { return text }
         return nil
     }
+
+    /// The text of a string, nil for any other value (`string`'s other name).
+    public var stringValue: String? { string }
+
+    /// The integer, when this is one.
+    public var integerValue: Int64? {
+        if case .integer(let value) = self { return value }
+        return nil
+    }
+
+    /// Member `key` of an object, nil for any other value.
+    public subscript(key: String) -> JSONValue? { object?[key] }
 
     /// Trying one JSON type of several: a mismatch means "try the next", so the error is the expected outcome.
     private static func attempt<T>(_ decode: () throws -> T) -> T? {
