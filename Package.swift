@@ -104,7 +104,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(
-            name: "BerthClientTests", dependencies: [berth("BerthClient"), berth("BerthModel")], path: "Tests/BerthClientTests",
+            name: "BerthClientTests", dependencies: [berth("BerthClient"), berth("BerthModel"), berth("BerthWire")], path: "Tests/BerthClientTests",
             swiftSettings: settings),
         .testTarget(
             name: "BerthServiceTests",
