@@ -8,12 +8,13 @@ PORT ?= 5000
 DATA_DIR ?= ./data
 PYTHON ?= python3
 
-.PHONY: help run build release deps test-deps test unit e2e lint check-layers format bench clean plugins
+.PHONY: help run build release deps test-deps test unit e2e cli lint check-layers format bench clean plugins
 
 help:
 	@echo "make run    - install what is missing, build release, start berth-server on $(DATA_DIR)"
 	@echo "make test   - install test tools, build, run unit tests, swift format lint, end-to-end tests"
 	@echo "make e2e    - only the end-to-end suite (pytest, boto3, aws CLI) against a fresh server"
+	@echo "make cli    - build the berth CLI and the docker-credential-berth symlink beside it"
 	@echo "make bench  - benchmarks against the reference registries"
 	@echo "make plugins - build the plugins (dirblob, sqlitedriver, s3, postgres) into <bin>/plugins, where berth-server finds them"
 
@@ -60,6 +61,10 @@ plugins: deps
 	$(CC) $(PLUGIN_CFLAGS) Packages/BerthS3Plugin/Sources/*.c -lcurl -lcrypto -o "$(PLUGIN_DIR)/libberth-s3.so"
 	$(SWIFT) build -c $(CONFIG) $(SWIFT_FLAGS) --product berth-postgres
 	cp "$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/libberth-postgres.so" "$(PLUGIN_DIR)/"
+
+cli: deps
+	$(SWIFT) build $(SWIFT_FLAGS) --product berth
+	ln -sf berth "$$($(SWIFT) build --show-bin-path)/docker-credential-berth"
 
 e2e: test-deps plugins
 	$(SWIFT) build $(SWIFT_FLAGS) --product berth-server

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BerthClient
 
 /// The options every command that talks to a server takes, named as the `aws` CLI names them.
 struct GlobalOptions: ParsableArguments {
@@ -10,4 +11,13 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(help: "The region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, then us-east-1).")
     var region: String?
+
+    /// The options as BerthClient takes them.
+    var clientOptions: ClientOptions { ClientOptions(endpointURL: endpointURL, profile: profile, region: region) }
+
+    /// The endpoint, region and credentials these options, the environment and the shared files give.
+    func configuration() throws(ClientError) -> ClientConfiguration { try ClientConfiguration.resolve(clientOptions) }
+
+    /// An ECR client for `configuration()`.
+    func client() throws(ClientError) -> ECRClient { ECRClient(configuration: try configuration()) }
 }

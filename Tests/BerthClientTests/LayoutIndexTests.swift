@@ -24,7 +24,7 @@ struct LayoutIndexTests {
         let reread = try LayoutIndex(data: try index.encoded(), path: "index.json")
         #expect(reread.fields["x-extra"] == .object(["n": .number(1.5)]))
         #expect(reread.manifests.map(LayoutIndex.refName) == ["keep", "v1", nil])
-        #expect(reread.manifests[0]["platform"]?["architecture"] == .string("arm64"))
+        #expect(reread.manifests[0]["platform"]?.object?["architecture"] == .string("arm64"))
         #expect(reread.manifests[1]["digest"] == .string(second.description) && reread.manifests[1]["size"] == .integer(20))
     }
 

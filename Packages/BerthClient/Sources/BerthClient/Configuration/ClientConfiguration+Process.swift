@@ -12,11 +12,18 @@ extension ClientConfiguration {
 }
 
 extension SharedConfigFiles {
-    /// Reads a file from disk as UTF-8: nil when it does not exist.
-    /// - Throws: the file system's error when it exists but cannot be read.
+    /// Reads a file from disk as UTF-8: nil when it does not exist (read through a file handle, so `/dev/null`,
+    /// which scripts give to mean "no file", reads as empty).
+    /// - Throws: `ClientError.configuration` naming the file when it exists but cannot be read.
     public static func readFile(_ path: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try String(contentsOfFile: path, encoding: .utf8)
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { handle.closeFile() }
+            return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        } catch {
+            throw ClientError.configuration("cannot read \(path): \(error.localizedDescription)")
+        }
     }
 
     /// Finds and reads both files for this process (its environment, the disk).

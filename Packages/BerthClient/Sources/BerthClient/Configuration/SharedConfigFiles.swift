@@ -31,6 +31,8 @@ public struct SharedConfigFiles: Sendable, Equatable {
         func parse(_ path: String) throws(ClientError) -> INIFile {
             do {
                 return INIFile(parsing: try read(path) ?? "")
+            } catch let error as ClientError {
+                throw error
             } catch {
                 throw .configuration("cannot read \(path): \(error)")
             }

@@ -10,7 +10,7 @@ public struct ECRClient: Sendable {
     /// The server, region and credentials the client signs for.
     public let configuration: ClientConfiguration
     private let transport: any HTTPTransport
-    private let now: @Sendable () -> Double
+    let now: @Sendable () -> Double
 
     /// Creates a client.
     /// - Parameters:
