@@ -212,6 +212,37 @@ def test_a_push_interrupted_by_a_server_restart_resumes_its_upload(spare_server,
     assert_same_image(read_layout(target, tag="v1"), image)
 
 
+def test_a_pull_interrupted_by_a_server_restart_retries_and_completes(spare_server, tmp_path):
+    server, ecr, _ = spare_server()
+    ecr.create_repository(repositoryName="resume/pull")
+    image = random_image("resume-pull", [32 * MiB, 32 * MiB, 32 * MiB])
+    berth_ok(server.url, tmp_path, "push", write_layout(str(tmp_path / "src"), image, tag="v1"), "resume/pull:v1")
+    target = tmp_path / "pulled"
+    blobs = target / "blobs" / "sha256"
+    restarted = threading.Event()
+
+    def restart_once_bytes_arrive():
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            partials = list(blobs.glob("*.partial")) if blobs.exists() else []
+            if any(p.exists() and p.stat().st_size > MiB for p in partials):
+                server.restart()
+                restarted.set()
+                return
+            time.sleep(0.002)
+
+    watcher = threading.Thread(target=restart_once_bytes_arrive)
+    watcher.start()
+    result = berth(server.url, tmp_path, "pull", "--jobs", "1", "resume/pull:v1", str(target), timeout=300)
+    watcher.join()
+    assert restarted.is_set(), "the pull ended before any bytes arrived"
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "retrying" in result.stderr
+    assert final_digest(result.stdout) == image.digest
+    assert_same_image(read_layout(str(target), tag="v1"), image)
+    assert not list(blobs.glob("*.partial"))
+
+
 def test_a_pull_resumes_a_partial_blob_with_a_range_request(server, repo, tmp_path):
     image = random_image("partial", [6 * MiB])
     berth_ok(server.url, tmp_path, "push", write_layout(str(tmp_path / "src"), image, tag="v1"), f"{repo}:v1")
