@@ -28,6 +28,7 @@ struct PullCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        TransferCommands.tuneMemory()
         do {
             let image = try BerthClient.ImageReference(parsing: reference)
             let client = try await TransferCommands.registryClient(global, repository: image.repository, jobs: jobs)

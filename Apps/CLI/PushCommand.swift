@@ -27,6 +27,7 @@ struct PushCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        TransferCommands.tuneMemory()
         do {
             let reference = try BerthClient.ImageReference(parsing: target)
             guard reference.digest == nil, let tag = reference.tag else { throw TransferError.invalidSource("push takes <repository>:<tag>") }
