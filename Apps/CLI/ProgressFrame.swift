@@ -7,9 +7,13 @@ enum ProgressFrame {
     /// The frame for `state` after `elapsed` seconds, each line at most `width` columns.
     static func lines(_ state: ProgressState, elapsed: Double, width: Int) -> [String] {
         let barWidth = max(min(width - 50, 40), 10)
-        let active = state.blobs.filter { !$0.finished }
-        let finished = state.blobs.filter(\.finished)
-        let shown = active.prefix(maximumBlobLines) + finished.suffix(max(maximumBlobLines - active.count, 0))
+        // Every blob in the order it started; when there are too many, the unfinished ones and the latest finished.
+        var shown = state.blobs
+        if shown.count > maximumBlobLines {
+            let finishedRoom = max(maximumBlobLines - shown.count { !$0.finished }, 0)
+            let keptFinished = Set(shown.filter(\.finished).suffix(finishedRoom).map(\.digest))
+            shown = Array(shown.filter { !$0.finished || keptFinished.contains($0.digest) }.prefix(maximumBlobLines))
+        }
         var lines = shown.map { blob in
             let fraction = blob.size > 0 ? Double(blob.completed) / Double(blob.size) : 1
             let note = blob.skipped ? "already present" : blob.finished ? "done" : ""

@@ -28,8 +28,9 @@ struct PullCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        TransferCommands.tuneMemory()
         do {
-            let image = try ImageReference(parsing: reference)
+            let image = try BerthClient.ImageReference(parsing: reference)
             let client = try await TransferCommands.registryClient(global, repository: image.repository, jobs: jobs)
             let display = ProgressDisplay(verb: "pulled", style: .forStandardOutput())
             let puller = ImagePuller(client: client, options: TransferOptions(jobs: jobs), observer: display)
@@ -39,10 +40,8 @@ struct PullCommand: AsyncParsableCommand {
                     + "\(result.skippedBlobs) already present",
                 bytes: result.downloadedBytes)
             print("pulled \(image) \(result.digest)")
-        } catch let error as TransferError {
-            throw TransferCommands.fail(error.description)
-        } catch let error as ClientError {
-            throw TransferCommands.fail(error.description)
+        } catch {
+            throw TransferCommands.report(error)
         }
     }
 }

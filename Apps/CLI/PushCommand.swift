@@ -27,8 +27,9 @@ struct PushCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        TransferCommands.tuneMemory()
         do {
-            let reference = try ImageReference(parsing: target)
+            let reference = try BerthClient.ImageReference(parsing: target)
             guard reference.digest == nil, let tag = reference.tag else { throw TransferError.invalidSource("push takes <repository>:<tag>") }
             let plan = try ImageSourceLoader.plan(path: source, tag: tag)
             let client = try await TransferCommands.registryClient(global, repository: reference.repository, jobs: jobs)
@@ -40,10 +41,8 @@ struct PushCommand: AsyncParsableCommand {
                     + "\(result.skippedBlobs) already present",
                 bytes: result.uploadedBytes)
             print("pushed \(reference.repository):\(tag) \(result.digest)")
-        } catch let error as TransferError {
-            throw TransferCommands.fail(error.description)
-        } catch let error as ClientError {
-            throw TransferCommands.fail(error.description)
+        } catch {
+            throw TransferCommands.report(error)
         }
     }
 }

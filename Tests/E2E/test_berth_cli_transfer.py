@@ -212,6 +212,37 @@ def test_a_push_interrupted_by_a_server_restart_resumes_its_upload(spare_server,
     assert_same_image(read_layout(target, tag="v1"), image)
 
 
+def test_a_pull_interrupted_by_a_server_restart_retries_and_completes(spare_server, tmp_path):
+    server, ecr, _ = spare_server()
+    ecr.create_repository(repositoryName="resume/pull")
+    image = random_image("resume-pull", [32 * MiB, 32 * MiB, 32 * MiB])
+    berth_ok(server.url, tmp_path, "push", write_layout(str(tmp_path / "src"), image, tag="v1"), "resume/pull:v1")
+    target = tmp_path / "pulled"
+    blobs = target / "blobs" / "sha256"
+    restarted = threading.Event()
+
+    def restart_once_bytes_arrive():
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            partials = list(blobs.glob("*.partial")) if blobs.exists() else []
+            if any(p.exists() and p.stat().st_size > MiB for p in partials):
+                server.restart()
+                restarted.set()
+                return
+            time.sleep(0.002)
+
+    watcher = threading.Thread(target=restart_once_bytes_arrive)
+    watcher.start()
+    result = berth(server.url, tmp_path, "pull", "--jobs", "1", "resume/pull:v1", str(target), timeout=300)
+    watcher.join()
+    assert restarted.is_set(), "the pull ended before any bytes arrived"
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "retrying" in result.stderr
+    assert final_digest(result.stdout) == image.digest
+    assert_same_image(read_layout(str(target), tag="v1"), image)
+    assert not list(blobs.glob("*.partial"))
+
+
 def test_a_pull_resumes_a_partial_blob_with_a_range_request(server, repo, tmp_path):
     image = random_image("partial", [6 * MiB])
     berth_ok(server.url, tmp_path, "push", write_layout(str(tmp_path / "src"), image, tag="v1"), f"{repo}:v1")
@@ -271,24 +302,24 @@ def test_progress_bars_on_a_terminal_and_plain_lines_without_one(server, repo, t
     assert lines[5] == f"pulled {repo}:v1 {image.digest}"
 
 
-def test_failures_print_one_line_and_exit_non_zero(server, repo, spare_server, tmp_path):
+def test_failures_print_one_line_and_exit_with_the_cli_codes(server, repo, spare_server, tmp_path):
     image = random_image("errors", [1000])
     source = write_layout(str(tmp_path / "src"), image, tag="v1")
 
-    def fails(result, text):
-        assert result.returncode != 0
+    def fails(result, text, code=1):
+        assert result.returncode == code, result.stderr
         assert result.stderr.strip().count("\n") == 0 and text in result.stderr, result.stderr
         assert "\x1b" not in result.stderr
 
     from conftest import free_port
 
-    fails(berth(f"http://127.0.0.1:{free_port()}", tmp_path, "push", source, f"{repo}:v1"), "unreachable")
+    fails(berth(f"http://127.0.0.1:{free_port()}", tmp_path, "push", source, f"{repo}:v1"), "unreachable", code=3)
     bad_keys = cli_env(server.url, tmp_path, secret_key="not-the-secret-key-000000000000000000000")
     fails(berth(server.url, tmp_path, "push", source, f"{repo}:v1", env=bad_keys), "authentication refused")
     fails(berth(server.url, tmp_path, "push", source, "no/such-repository:v1"), "repository no/such-repository does not exist")
     fails(berth(server.url, tmp_path, "pull", f"{repo}:missing", str(tmp_path / "out")), f"no image {repo}:missing")
-    fails(berth(server.url, tmp_path, "push", str(tmp_path / "nothing-here"), f"{repo}:v1"), "does not exist")
-    fails(berth(server.url, tmp_path, "push", source, "Bad Name:v1"), "invalid repository name")
+    fails(berth(server.url, tmp_path, "push", str(tmp_path / "nothing-here"), f"{repo}:v1"), "does not exist", code=2)
+    fails(berth(server.url, tmp_path, "push", source, "Bad Name:v1"), "invalid repository name", code=2)
 
     # A layout blob whose bytes changed: the registry refuses the digest.
     corrupt = write_layout(str(tmp_path / "corrupt"), image, tag="v1")

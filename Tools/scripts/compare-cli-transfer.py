@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Push and pull throughput: `berth push/pull` against `skopeo copy` (oci: layout <-> docker://), one release server.
 
-Builds an OCI layout of N random layers (default 4 x 64 MiB), starts berth-server (release) on 127.0.0.1 over a
-throwaway data folder, then for each round pushes the layout into a fresh repository with each tool and pulls it
-back into a fresh layout with each tool (the tools alternate which goes first). Prints the median seconds and MiB/s
+Starts berth-server (release) on 127.0.0.1 over a throwaway data folder; in each round every tool pushes its own
+fresh OCI layout of N random layers (default 4 x 64 MiB, so nothing can be skipped or mounted) into a fresh
+repository, then pulls it back into a fresh layout (the tools alternate which goes first). Prints the median seconds and MiB/s
 of each (median of --rounds, default 3) and writes them as JSON with --json.
 
 Run (after `swift build -c release --product berth`):
@@ -68,8 +68,6 @@ def main():
         token = ecr.get_authorization_token()["authorizationData"][0]["authorizationToken"]
         password = base64.b64decode(token).decode().split(":", 1)[1]
         host = server.url.split("://", 1)[1]
-        layout = os.path.join(work, "layout")
-        total = random_layout(layout, args.layers, args.layer_mib)
         env = dict(os.environ, BERTH_ENDPOINT=server.url, AWS_ACCESS_KEY_ID=ACCESS_KEY, AWS_SECRET_ACCESS_KEY=SECRET_KEY, AWS_REGION=REGION)
         env.update(AWS_CONFIG_FILE=os.path.join(work, "none"), AWS_SHARED_CREDENTIALS_FILE=os.path.join(work, "none"))
         skopeo = ["skopeo", "--insecure-policy", "copy", "-q"]
@@ -77,6 +75,9 @@ def main():
         for round_index in range(args.rounds):
             tools = ["berth", "skopeo"] if round_index % 2 == 0 else ["skopeo", "berth"]
             for tool in tools:
+                # Fresh random layers for every push: no tool may skip or mount a blob another push left behind.
+                layout = os.path.join(work, f"layout-{tool}-{round_index}")
+                total = random_layout(layout, args.layers, args.layer_mib)
                 repo = f"bench/{tool}-{round_index}"
                 ecr.create_repository(repositoryName=repo)
                 if tool == "berth":
@@ -84,6 +85,7 @@ def main():
                 else:
                     command = [*skopeo, "--dest-creds", f"AWS:{password}", "--dest-tls-verify=false", f"oci:{layout}:bench", f"docker://{host}/{repo}:bench"]
                     times["skopeo push"].append(timed(command))
+                shutil.rmtree(layout)
             for tool in tools:
                 repo = f"bench/{tool}-{round_index}"
                 target = os.path.join(work, f"pulled-{tool}-{round_index}")

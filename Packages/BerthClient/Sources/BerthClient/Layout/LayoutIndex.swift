@@ -36,14 +36,14 @@ struct LayoutIndex {
 
     /// The `org.opencontainers.image.ref.name` of an entry.
     static func refName(_ entry: [String: JSONValue]) -> String? {
-        entry["annotations"]?[OCILayout.refNameAnnotation]?.stringValue
+        entry["annotations"]?.object?[OCILayout.refNameAnnotation]?.string
     }
 
     /// Adds an entry for `digest`, replacing the one named `refName` (or, unnamed, an unnamed one of that digest).
     mutating func add(digest: Digest, mediaType: String, size: Int64, refName: String?) {
         manifests.removeAll { entry in
             if let refName { return LayoutIndex.refName(entry) == refName }
-            return LayoutIndex.refName(entry) == nil && entry["digest"]?.stringValue == digest.description
+            return LayoutIndex.refName(entry) == nil && entry["digest"]?.string == digest.description
         }
         var entry: [String: JSONValue] = [
             "mediaType": .string(mediaType), "digest": .string(digest.description), "size": .integer(size),

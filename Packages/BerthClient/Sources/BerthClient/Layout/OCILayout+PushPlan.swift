@@ -9,11 +9,11 @@ extension OCILayout {
     public func pushPlan(refName: String?) throws(TransferError) -> PushPlan {
         guard exists else { throw .invalidSource("\(path) is not an OCI image layout (no oci-layout file)") }
         let entry = try chooseEntry(try readIndex().manifests, refName: refName)
-        guard let digestText = entry["digest"]?.stringValue, let digest = Digest(parsing: digestText) else {
+        guard let digestText = entry["digest"]?.string, let digest = Digest(parsing: digestText) else {
             throw .invalidSource("\(path)/index.json: an entry has no valid digest")
         }
         var collector = PlanCollector(layout: self)
-        let top = try collector.visit(digest, declaredMediaType: entry["mediaType"]?.stringValue)
+        let top = try collector.visit(digest, declaredMediaType: entry["mediaType"]?.string)
         return PushPlan(blobs: collector.blobs, children: collector.children, top: top)
     }
 

@@ -11,11 +11,11 @@ extension RegistryClient {
         return answer.header("content-length").flatMap { Int64($0) } ?? 0
     }
 
-    /// Streams blob `digest` from byte `offset` into `sink` (asking for a `Range` when `offset > 0`).
+    /// Streams bytes `range` of blob `digest` into `sink` (the whole blob when `range` is nil).
     /// - Returns: 206 when the server sent the range, 200 when it sent the whole blob.
     /// - Throws: `TransferError` for any other answer, a broken exchange or what the sink threw.
-    public func downloadBlob(_ digest: Digest, from offset: Int64, into sink: any ResponseSink) async throws(TransferError) -> Int {
-        let headers = offset > 0 ? ["Range": "bytes=\(offset)-"] : [:]
+    public func downloadBlob(_ digest: Digest, range: ClosedRange<Int64>?, into sink: any ResponseSink) async throws(TransferError) -> Int {
+        let headers = range.map { ["Range": "bytes=\($0.lowerBound)-\($0.upperBound)"] } ?? [:]
         let answer = try await stream(try url("blobs/\(digest)"), headers: headers, into: sink)
         guard answer.status == 200 || answer.status == 206 else {
             if answer.status == 404, OCIErrorBody.summary(of: answer.body).codes.contains("BLOB_UNKNOWN") {

@@ -1,5 +1,5 @@
 import BerthModel
-public import Foundation
+import Foundation
 
 /// The /v2/ API of one repository on one registry, authenticated with Basic `username:password` (`AWS:<token>`).
 public struct RegistryClient: Sendable {

@@ -25,7 +25,7 @@ struct BlobPuller: Sendable {
             let start = sink.written
             observer.handle(.progressed(digest, completed: start))
             do throws(TransferError) {
-                if start < size { _ = try await client.downloadBlob(digest, from: start, into: sink) }
+                try await download(digest, size: size, into: sink, retry: &retry)
                 guard sink.written == size else {
                     throw TransferError.unreachable(
                         endpoint: client.endpoint.baseURL, reason: "the blob ended after \(sink.written) of \(size) bytes")
@@ -41,6 +41,23 @@ struct BlobPuller: Sendable {
                 if sink.written > start { retry.progressed() }
                 try await retry.wait(after: error, blob: digest, observer: observer, signal: signal)
             }
+        }
+    }
+
+    /// Fetches what `sink` lacks in windows of `chunkSize` bytes (`Range` requests), so no more than one window per
+    /// blob can wait in the transport's queue however fast the server sends; a 200 brings the whole blob at once.
+    private func download(_ digest: Digest, size: Int64, into sink: BlobFileSink, retry: inout RetryState) async throws(TransferError) {
+        while sink.written < size {
+            try signal.check()
+            let start = sink.written
+            let end = min(start + Int64(options.chunkSize), size) - 1
+            let whole = start == 0 && end == size - 1
+            let status = try await client.downloadBlob(digest, range: whole ? nil : start...end, into: sink)
+            if status == 200 { return }
+            guard sink.written > start else {
+                throw TransferError.unreachable(endpoint: client.endpoint.baseURL, reason: "no bytes came for \(digest)")
+            }
+            retry.progressed()
         }
     }
 }

@@ -98,8 +98,10 @@ public struct ImagePuller: Sendable {
         }
     }
 
+    /// A manifest's digest; only sha256 ones, the algorithm pulls verify with.
     private func parse(_ text: String) throws(TransferError) -> Digest {
         guard let digest = Digest(parsing: text) else { throw .rejected(status: 200, message: "invalid digest \(text) in a manifest") }
+        guard digest.algorithm == "sha256" else { throw .rejected(status: 200, message: "\(text): only sha256 digests can be pulled") }
         return digest
     }
 }

@@ -8,7 +8,7 @@ public struct TransferOptions: Sendable {
     public var retry: RetryPolicy
 
     /// Options with `jobs` parallel blobs, 16 MiB chunks and the default retry policy.
-    public init(jobs: Int = 4, chunkSize: Int = 16 << 20, retry: RetryPolicy = RetryPolicy()) {
+    public init(jobs: Int = 4, chunkSize: Int = 8 << 20, retry: RetryPolicy = RetryPolicy()) {
         self.jobs = max(jobs, 1)
         self.chunkSize = max(chunkSize, 64 << 10)
         self.retry = retry
