@@ -44,6 +44,7 @@ struct BerthWorkerCommand: AsyncParsableCommand {
             print(WorkerReportLine.dryRunSummary(report))
             return
         }
+        StopSignals.install { lease.release() }
         try await lease.acquire()
         defer { lease.release() }
         while true {
