@@ -10,7 +10,7 @@ extension OCIResponder {
 
     func getBlob(_ request: Request, name: String, digest: Digest) -> Response {
         attempt(request, about: .blob) {
-            let layer = try registry.blob(digest, in: name)
+            let layer = try registry.blob(digest, in: name, recordingUse: request.method == .head)
             var headers: HTTPFields = [
                 OCIReply.name(OCIHeaderName.contentDigest): digest.description, .acceptRanges: "bytes",
                 .contentType: "application/octet-stream", .eTag: "\"\(digest)\"", OCIReply.apiVersion: OCIHeaderName.apiVersionValue,

@@ -107,10 +107,12 @@ extension Registry {
         return layer
     }
 
-    /// The blob `digest` as linked into `repository`. - Throws: `.blobsNotFound`.
-    public func blob(_ digest: Digest, in repository: String) throws -> LayerRecord {
+    /// The blob `digest` as linked into `repository`. With `recordingUse` (an existence check a push relies on: a
+    /// blob HEAD) the link's use is recorded for garbage collection's grace period; a pull (GET) stays read-only.
+    /// - Throws: `.blobsNotFound`.
+    public func blob(_ digest: Digest, in repository: String, recordingUse: Bool = false) throws -> LayerRecord {
         guard let layer = try store({ try metadata.layer(repository: repository, digest: digest.description) }),
-            try store({ try blobs.stat(digest) }) != nil, try recordLinkUse(layer)
+            try store({ try blobs.stat(digest) }) != nil, try !recordingUse || recordLinkUse(layer)
         else {
             _ = try requireRepository(repository)
             throw RegistryError.blobsNotFound([digest.description])
